@@ -1,0 +1,200 @@
+package dev.maillog554;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.zip.ZipException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.maillog554.aggregate.Aggregator;
+import dev.maillog554.aggregate.Counts;
+import dev.maillog554.classify.Classifier;
+import dev.maillog554.classify.Rejection;
+import dev.maillog554.ingest.InputProblem;
+import dev.maillog554.ingest.InputResolver;
+import dev.maillog554.ingest.LineReader;
+import dev.maillog554.ingest.LogInput;
+import dev.maillog554.ingest.LogLine;
+import dev.maillog554.ingest.LogSources;
+import dev.maillog554.ingest.RelevantLines;
+import dev.maillog554.parse.LogParser;
+import dev.maillog554.parse.ParseContext;
+import dev.maillog554.parse.RejectionEvent;
+import dev.maillog554.report.CsvReport;
+import dev.maillog554.report.HtmlReport;
+import dev.maillog554.report.Redactor;
+import dev.maillog554.report.RejectionCsv;
+import dev.maillog554.report.ReportMeta;
+import dev.maillog554.store.DedupeKey;
+import dev.maillog554.store.KeyedRejection;
+import dev.maillog554.store.RunInfo;
+import dev.maillog554.store.RunStore;
+import dev.maillog554.store.RunTotals;
+
+/** The main job: read logs, find rejections, diagnose them, store the run and write the reports. */
+@ApplicationScoped
+public class ScanService {
+
+    /** Rejections stored per transaction. */
+    static final int BATCH = 2000;
+    /** Lines read in full before giving up on recognising the format of an input. */
+    static final int SNIFF_LINES = 1000;
+
+    private static final LineReader.LineFilter EVERY_LINE = (buf, from, to) -> true;
+
+    @Inject
+    RunStore store;
+
+    private final Classifier classifier = Classifier.load();
+
+    /**
+     * Runs a scan.
+     *
+     * @param problems receives each input problem as it is found, for stderr
+     */
+    public ScanResult scan(ScanRequest req, Consumer<InputProblem> problems) throws IOException {
+        List<InputProblem> seen = new ArrayList<>();
+        Consumer<InputProblem> sink = p -> {
+            seen.add(p);
+            problems.accept(p);
+        };
+        InputResolver.Resolved resolved = InputResolver.resolve(req.inputs());
+        resolved.problems().forEach(sink);
+        Redactor redactor = Redactor.of(req.redact());
+        long runId = store.startRun(new RunInfo(req.startedAt(), req.serverHost(), req.inputs(),
+                req.codes().toString()));
+        Run run = new Run(req, runId, redactor);
+        try (RejectionCsv csv = new RejectionCsv(req.outDir(), redactor)) {
+            run.csv = csv;
+            for (LogInput input : resolved.inputs()) {
+                scanInput(input, run, sink);
+            }
+            run.flush();
+            csv.commit();
+        }
+        Counts counts = run.aggregator.result();
+        CsvReport.write(req.outDir(), counts, redactor);
+        HtmlReport.write(req.outDir(), counts, new ReportMeta(title(resolved.inputs()), req.startedAt(),
+                req.inputs(), req.codes().toString()), redactor);
+        store.finishRun(runId, new RunTotals(seen.isEmpty() ? "ok" : "partial", run.lines, counts.total(),
+                run.stored, seen.size()), Instant.now().atOffset(ZoneOffset.UTC));
+        return new ScanResult(runId, resolved.inputs().size(), run.lines, run.recognised, counts, run.stored,
+                seen.size(), req.outDir());
+    }
+
+    private void scanInput(LogInput input, Run run, Consumer<InputProblem> sink) {
+        ParseContext ctx = new ParseContext(run.req.zone(), reference(input, run.req.startedAt()));
+        Map<String, Integer> occurrences = new HashMap<>();
+        LineReader reader = null;
+        try (InputStream in = LogSources.open(input)) {
+            reader = new LineReader(in, input.name(), 0, 0, sink);
+            LogLine line;
+            while ((line = reader.next(sniffing(ctx, reader) ? EVERY_LINE : run.relevant, true)) != null) {
+                Optional<RejectionEvent> found = run.parser.parse(line, ctx);
+                if (found.isPresent() && run.req.codes().matches(found.get().replyCode(),
+                        found.get().enhancedCode())) {
+                    accept(found.get(), line, occurrences, run);
+                }
+            }
+        } catch (ZipException e) {
+            sink.accept(new InputProblem(input.name(), reader == null ? 0 : reader.lineNumber() + 1,
+                    "corrupt gzip data (" + e.getMessage() + "): the lines before were read; "
+                            + "check the file with gzip -t"));
+        } catch (java.io.EOFException e) {
+            sink.accept(new InputProblem(input.name(), reader == null ? 0 : reader.lineNumber() + 1,
+                    "truncated gzip file: the lines before were read; check the file with gzip -t"));
+        } catch (IOException | UncheckedIOException e) {
+            sink.accept(new InputProblem(input.name(), reader == null ? 0 : reader.lineNumber() + 1,
+                    "cannot read: " + e.getMessage()));
+        } finally {
+            if (reader != null) {
+                run.lines += reader.lineNumber();
+            }
+            run.recognised |= ctx.recognised() > 0;
+        }
+    }
+
+    // Until a line is recognised, every line goes to the parsers, so that a valid log with no rejection in
+    // its first lines still counts as recognised (exit code 3 is for inputs that are not mail logs at all).
+    private static boolean sniffing(ParseContext ctx, LineReader reader) {
+        return ctx.recognised() == 0 && reader.lineNumber() < SNIFF_LINES;
+    }
+
+    private void accept(RejectionEvent event, LogLine line, Map<String, Integer> occurrences, Run run) {
+        RejectionEvent e = event.host().isEmpty() ? event.withHost(run.req.serverHost()) : event;
+        int n = occurrences.merge(line.text(), 1, Integer::sum);
+        String key = DedupeKey.of(e.host(), line.text(), n);
+        if (!run.keys.add(key)) {
+            return;
+        }
+        Rejection r = new Rejection(e, classifier.classify(e));
+        run.aggregator.add(r);
+        try {
+            run.csv.write(r);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + run.req.outDir(), ex);
+        }
+        run.batch.add(new KeyedRejection(key, r));
+        if (run.batch.size() >= BATCH) {
+            run.flush();
+        }
+    }
+
+    // A year-less syslog stamp is dated relative to the file's last change; stdin has none, so the run's start.
+    private static Instant reference(LogInput input, Instant startedAt) {
+        if (input.isStdin()) {
+            return startedAt;
+        }
+        try {
+            return Files.getLastModifiedTime(input.path()).toInstant();
+        } catch (IOException e) {
+            return startedAt;
+        }
+    }
+
+    private static String title(List<LogInput> inputs) {
+        return inputs.size() == 1 ? inputs.get(0).name() : inputs.size() + " inputs";
+    }
+
+    /** State of one scan. */
+    private final class Run {
+        final ScanRequest req;
+        final long runId;
+        final Aggregator aggregator;
+        final LogParser parser = new LogParser();
+        final RelevantLines relevant;
+        final Set<String> keys = new HashSet<>();
+        final List<KeyedRejection> batch = new ArrayList<>();
+        RejectionCsv csv;
+        long lines;
+        long stored;
+        boolean recognised;
+
+        Run(ScanRequest req, long runId, Redactor redactor) {
+            this.req = req;
+            this.runId = runId;
+            this.aggregator = new Aggregator(req.zone());
+            this.relevant = new RelevantLines(req.codes());
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                stored += store.saveBatch(runId, List.copyOf(batch));
+                batch.clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.maillog554.aggregate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import dev.maillog554.classify.Rejection;
+import dev.maillog554.parse.Direction;
+import dev.maillog554.parse.RejectionEvent;
+
+/**
+ * Counts rejections in memory by the groupings the reports show. Memory grows with the number of distinct
+ * groups (codes x domains), not with the number of rejections. Not thread-safe; merge per-thread instances.
+ */
+public final class Aggregator {
+
+    /** Example lines kept per group, for the report's links back to the log. */
+    public static final int EXAMPLES = 3;
+
+    private final ZoneId zone;
+    private final Map<CountKey, Group> summary = new HashMap<>();
+    private final Map<CountKey, Group> byCode = new HashMap<>();
+    private final Map<CountKey, Group> byDomain = new HashMap<>();
+    private final Map<String, Group> byCategory = new HashMap<>();
+    private final Map<LocalDate, long[]> byDay = new TreeMap<>();
+    private long total;
+    private long outbound;
+
+    /** @param zone the zone in which rejections are counted per day */
+    public Aggregator(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Adds one rejection to every grouping. */
+    public void add(Rejection r) {
+        RejectionEvent e = r.event();
+        total++;
+        if (e.direction() == Direction.OUTBOUND) {
+            outbound++;
+        }
+        summary.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), e.recipientDomain(), e.direction()),
+                k -> new Group()).add(r);
+        byCode.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), "", null), k -> new Group()).add(r);
+        byDomain.computeIfAbsent(new CountKey(0, "", e.recipientDomain(), null), k -> new Group()).add(r);
+        byCategory.computeIfAbsent(r.diagnosis().category().id(), k -> new Group()).add(r);
+        if (e.time() != null) {
+            long[] day = byDay.computeIfAbsent(LocalDate.ofInstant(e.time(), zone), d -> new long[2]);
+            day[e.direction() == Direction.OUTBOUND ? 0 : 1]++;
+        }
+    }
+
+    /** Adds everything another aggregator counted (for inputs read in parallel). */
+    public void merge(Aggregator other) {
+        total += other.total;
+        outbound += other.outbound;
+        other.summary.forEach((k, g) -> summary.merge(k, g, Group::merge));
+        other.byCode.forEach((k, g) -> byCode.merge(k, g, Group::merge));
+        other.byDomain.forEach((k, g) -> byDomain.merge(k, g, Group::merge));
+        other.byCategory.forEach((k, g) -> byCategory.merge(k, g, Group::merge));
+        other.byDay.forEach((d, c) -> byDay.merge(d, c, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
+    }
+
+    /** The counts, each list sorted by count (descending), then code, then domain. */
+    public Counts result() {
+        List<CategoryTally> categories = new ArrayList<>();
+        byCategory.forEach((id, g) -> categories.add(g.categoryTally(id)));
+        categories.sort(Comparator.comparingLong(CategoryTally::count).reversed()
+                .thenComparing(CategoryTally::category));
+        List<DayCount> days = new ArrayList<>();
+        byDay.forEach((d, c) -> days.add(new DayCount(d, c[0], c[1])));
+        return new Counts(total, outbound, total - outbound, byDomain.size(),
+                tallies(summary), tallies(byCode), tallies(byDomain), categories, days);
+    }
+
+    private static List<Tally> tallies(Map<CountKey, Group> groups) {
+        List<Tally> out = new ArrayList<>(groups.size());
+        groups.forEach((k, g) -> out.add(g.tally(k)));
+        out.sort(TALLY_ORDER);
+        return List.copyOf(out);
+    }
+
+    /** Count descending, then reply code, enhanced code, domain and direction, so output is deterministic. */
+    public static final Comparator<Tally> TALLY_ORDER = Comparator.comparingLong(Tally::count).reversed()
+            .thenComparingInt(t -> t.key().replyCode())
+            .thenComparing(t -> t.key().enhancedCode())
+            .thenComparing(t -> t.key().recipientDomain())
+            .thenComparing(t -> t.key().direction() == null ? "" : t.key().direction().label());
+
+    /** Running counts for one group. */
+    private static final class Group {
+        long count;
+        Instant first;
+        Instant last;
+        final Map<String, Long> categories = new HashMap<>(4);
+        final Map<String, Long> providers = new HashMap<>(4);
+        final Map<String, Long> blocklists = new HashMap<>(4);
+        final Map<String, Long> domains = new HashMap<>(4);
+        final List<Rejection> examples = new ArrayList<>(EXAMPLES);
+
+        void add(Rejection r) {
+            count++;
+            Instant t = r.event().time();
+            if (t != null) {
+                first = first == null || t.isBefore(first) ? t : first;
+                last = last == null || t.isAfter(last) ? t : last;
+            }
+            categories.merge(r.diagnosis().category().id(), 1L, Long::sum);
+            providers.merge(r.diagnosis().provider(), 1L, Long::sum);
+            blocklists.merge(r.diagnosis().blocklist(), 1L, Long::sum);
+            domains.merge(r.event().recipientDomain(), 1L, Long::sum);
+            if (examples.size() < EXAMPLES) {
+                examples.add(r);
+            }
+        }
+
+        Group merge(Group o) {
+            count += o.count;
+            first = first == null || (o.first != null && o.first.isBefore(first)) ? o.first : first;
+            last = last == null || (o.last != null && o.last.isAfter(last)) ? o.last : last;
+            o.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
+            o.providers.forEach((k, v) -> providers.merge(k, v, Long::sum));
+            o.blocklists.forEach((k, v) -> blocklists.merge(k, v, Long::sum));
+            o.domains.forEach((k, v) -> domains.merge(k, v, Long::sum));
+            for (Rejection r : o.examples) {
+                if (examples.size() < EXAMPLES) {
+                    examples.add(r);
+                }
+            }
+            return this;
+        }
+
+        Tally tally(CountKey k) {
+            return new Tally(k, count, first, last, top(categories, s -> s), top(providers, s -> s),
+                    top(blocklists, s -> s), examples.isEmpty() ? "" : examples.get(0).event().message());
+        }
+
+        CategoryTally categoryTally(String id) {
+            List<Map.Entry<String, Long>> ds = new ArrayList<>(domains.entrySet());
+            ds.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            List<String> tips = new ArrayList<>();
+            for (Rejection r : examples) {
+                for (String tip : r.diagnosis().tips()) {
+                    if (!tips.contains(tip)) {
+                        tips.add(tip);
+                    }
+                }
+            }
+            return new CategoryTally(id, count, domains.size(),
+                    ds.stream().limit(10).map(Map.Entry::getKey).toList(), first, last,
+                    List.copyOf(examples), List.copyOf(tips));
+        }
+
+        // Ties break on the id so the same input always gives the same report.
+        private static String top(Map<String, Long> counts, Function<String, String> label) {
+            return counts.entrySet().stream()
+                    .filter(en -> !en.getKey().isEmpty())
+                    .max(Map.Entry.<String, Long>comparingByValue()
+                            .thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()))
+                    .map(en -> label.apply(en.getKey())).orElse("");
+        }
+    }
+}

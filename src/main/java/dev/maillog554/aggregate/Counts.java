@@ -1,0 +1,20 @@
+package dev.maillog554.aggregate;
+
+import java.util.List;
+
+/**
+ * Everything the reports show, computed either in memory during a scan or from the stored history.
+ *
+ * @param total      rejections
+ * @param outbound   rejections of our mail by remote servers
+ * @param inbound    rejections of clients by our server
+ * @param domains    distinct recipient domains
+ * @param summary    by reply code, enhanced code, recipient domain and direction
+ * @param byCode     by reply code and enhanced code
+ * @param byDomain   by recipient domain
+ * @param categories by cause
+ * @param days       by day, oldest first
+ */
+public record Counts(long total, long outbound, long inbound, long domains, List<Tally> summary, List<Tally> byCode,
+                     List<Tally> byDomain, List<CategoryTally> categories, List<DayCount> days) {
+}

@@ -1,0 +1,58 @@
+package dev.maillog554.cli;
+
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The database options shared by every command that uses the history. Picocli parses them for help and
+ * validation; {@link #apply(String[])} has already turned them into system properties before start-up.
+ */
+public class DatabaseOptions {
+
+    /** Option name to the configuration key it sets. */
+    static final Map<String, String> KEYS = Map.of(
+            "--db-url", "maillog554.db.url",
+            "--db-user", "maillog554.db.user",
+            "--db-password", "maillog554.db.password",
+            "--data-dir", "maillog554.data-dir");
+
+    @Option(names = "--data-dir", paramLabel = "<dir>",
+            description = "Folder of the embedded H2 database (default: ~/.local/share/maillog554, "
+                    + "or config key maillog554.data-dir).")
+    String dataDir;
+
+    @Option(names = "--db-url", paramLabel = "<jdbc-url>",
+            description = "JDBC URL of the history database, e.g. jdbc:postgresql://db.example.org/maillog554 "
+                    + "(config key maillog554.db.url).")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "<user>", description = "Database user (maillog554.db.user).")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "<password>",
+            description = "Database password (maillog554.db.password; prefer the environment variable "
+                    + "MAILLOG554_DB_PASSWORD, which other users cannot see in ps).")
+    String dbPassword;
+
+    /** Copies {@code --db-url x} and {@code --db-url=x} into system properties, before Quarkus reads config. */
+    static void apply(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if ("--".equals(a)) {
+                return;
+            }
+            int eq = a.indexOf('=');
+            String name = eq > 0 ? a.substring(0, eq) : a;
+            String key = KEYS.get(name);
+            if (key == null) {
+                continue;
+            }
+            if (eq > 0) {
+                System.setProperty(key, a.substring(eq + 1));
+            } else if (i + 1 < args.length) {
+                System.setProperty(key, args[++i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.maillog554.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import dev.maillog554.ScanRequest;
+import dev.maillog554.ScanResult;
+import dev.maillog554.ScanService;
+import dev.maillog554.ingest.CodeFilter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code maillog554 scan}: the main job. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan Postfix and Exim logs for SMTP 554 rejections, store the run and write CSV and HTML "
+                + "reports.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:Finished, whether or not rejections were found.",
+            "1:Runtime failure: database or report folder unusable.",
+            "2:Bad usage, or some input could not be read (the others were processed).",
+            "3:Lines were read but none was a Postfix or Exim line."})
+class ScanCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "<input>", arity = "1..*",
+            description = "Log files (plain or gzip), directories (every mail log in them, rotated ones included), "
+                    + "or - for standard input.")
+    List<String> inputs;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "<dir>", defaultValue = "maillog554-report",
+            description = "Report folder; only the report's own files are replaced (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--codes", paramLabel = "<codes>", defaultValue = "554",
+            description = "Reply codes to count: 554, a list such as 550,554, or a class such as 5xx "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String codes;
+
+    @Option(names = "--timezone", paramLabel = "<zone>",
+            description = "Zone of log stamps that carry none, e.g. Europe/Paris (default: the system zone).")
+    ZoneId zone;
+
+    @Option(names = "--server", paramLabel = "<host>",
+            description = "Mail server name for log lines that carry none, e.g. Exim's own log files "
+                    + "(default: this machine's host name).")
+    String server;
+
+    @Option(names = "--redact", description = "Replace the local part of every address with a short stable hash.")
+    boolean redact;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on stdout.")
+    boolean quiet;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    ScanService scans;
+
+    @Override
+    public Integer call() throws Exception {
+        CodeFilter filter = CodeFilter.parse(codes);
+        PrintWriter err = spec.commandLine().getErr();
+        ScanRequest req = new ScanRequest(inputs, out, filter, zone == null ? ZoneId.systemDefault() : zone,
+                server == null ? HostName.local() : server, Instant.now(), redact);
+        ScanResult result = scans.scan(req, p -> {
+            err.println(p.render());
+            err.flush();
+        });
+        if (!quiet && result.counts().total() > 0) {
+            ScanSummary.print(spec.commandLine().getOut(), result, filter);
+        }
+        if (result.problems() > 0) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (!result.recognised() && result.linesRead() > 0) {
+            err.println("maillog554: no Postfix or Exim line recognised in " + result.linesRead()
+                    + " lines: are these mail logs?");
+            return ExitCodes.NOT_RECOGNISED;
+        }
+        return ExitCodes.OK;
+    }
+}

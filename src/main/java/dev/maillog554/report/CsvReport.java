@@ -1,0 +1,84 @@
+package dev.maillog554.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.apache.commons.csv.CSVPrinter;
+
+import dev.maillog554.aggregate.CategoryTally;
+import dev.maillog554.aggregate.Counts;
+import dev.maillog554.aggregate.DayCount;
+import dev.maillog554.aggregate.Tally;
+
+/** Writes the grouped CSV files: summary, by code, by domain, by category and by day. */
+public final class CsvReport {
+
+    public static final String[] SUMMARY_HEADER = {"reply_code", "enhanced_code", "recipient_domain", "direction",
+        "category", "provider", "blocklist", "count", "first_seen", "last_seen", "example"};
+    public static final String[] BY_CODE_HEADER = {"reply_code", "enhanced_code", "category", "count", "first_seen",
+        "last_seen", "example"};
+    public static final String[] BY_DOMAIN_HEADER = {"recipient_domain", "category", "provider", "count",
+        "first_seen", "last_seen", "example"};
+    public static final String[] BY_CATEGORY_HEADER = {"category", "count", "domains", "top_domains", "first_seen",
+        "last_seen", "tips"};
+    public static final String[] BY_DAY_HEADER = {"day", "total", "outbound", "inbound"};
+
+    private CsvReport() {
+    }
+
+    /** Writes every grouped file into {@code dir}. */
+    public static void write(Path dir, Counts counts, Redactor redactor) throws IOException {
+        ReportFiles.write(dir, ReportFiles.SUMMARY, w -> {
+            try (CSVPrinter p = printer(w, SUMMARY_HEADER)) {
+                for (Tally t : counts.summary()) {
+                    p.printRecord(code(t), CsvCells.safe(t.key().enhancedCode()),
+                            CsvCells.safe(t.key().recipientDomain()), t.key().direction().label(), t.category(),
+                            t.provider(), t.blocklist(), t.count(), RejectionCsv.time(t.firstSeen()),
+                            RejectionCsv.time(t.lastSeen()), CsvCells.safe(redactor.text(t.example())));
+                }
+            }
+        });
+        ReportFiles.write(dir, ReportFiles.BY_CODE, w -> {
+            try (CSVPrinter p = printer(w, BY_CODE_HEADER)) {
+                for (Tally t : counts.byCode()) {
+                    p.printRecord(code(t), CsvCells.safe(t.key().enhancedCode()), t.category(), t.count(),
+                            RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()),
+                            CsvCells.safe(redactor.text(t.example())));
+                }
+            }
+        });
+        ReportFiles.write(dir, ReportFiles.BY_DOMAIN, w -> {
+            try (CSVPrinter p = printer(w, BY_DOMAIN_HEADER)) {
+                for (Tally t : counts.byDomain()) {
+                    p.printRecord(CsvCells.safe(t.key().recipientDomain()), t.category(), t.provider(), t.count(),
+                            RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()),
+                            CsvCells.safe(redactor.text(t.example())));
+                }
+            }
+        });
+        ReportFiles.write(dir, ReportFiles.BY_CATEGORY, w -> {
+            try (CSVPrinter p = printer(w, BY_CATEGORY_HEADER)) {
+                for (CategoryTally c : counts.categories()) {
+                    p.printRecord(c.category(), c.count(), c.domains(),
+                            CsvCells.safe(String.join(" ", c.topDomains())), RejectionCsv.time(c.firstSeen()),
+                            RejectionCsv.time(c.lastSeen()), CsvCells.safe(String.join(" | ", c.tips())));
+                }
+            }
+        });
+        ReportFiles.write(dir, ReportFiles.BY_DAY, w -> {
+            try (CSVPrinter p = printer(w, BY_DAY_HEADER)) {
+                for (DayCount d : counts.days()) {
+                    p.printRecord(d.day(), d.total(), d.outbound(), d.inbound());
+                }
+            }
+        });
+    }
+
+    private static CSVPrinter printer(Appendable w, String[] header) throws IOException {
+        return new CSVPrinter(w, RejectionCsv.FORMAT.builder().setHeader(header).get());
+    }
+
+    private static String code(Tally t) {
+        return t.key().replyCode() == 0 ? "" : Integer.toString(t.key().replyCode());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.maillog554.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The identity of a stored rejection: the server, the exact log line and how many identical lines came before
+ * it in the same input. The same line read again (a rescan, or Exim's reject log repeating its main log)
+ * gets the same key and is stored once; two identical lines in one second are still two rejections.
+ */
+public final class DedupeKey {
+
+    private DedupeKey() {
+    }
+
+    /** 32 hex characters (the first 128 bits of SHA-256). */
+    public static String of(String host, String lineText, int occurrence) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(host.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+            md.update(lineText.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+            md.update(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(md.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}
