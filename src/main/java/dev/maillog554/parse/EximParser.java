@@ -15,7 +15,8 @@ import dev.maillog554.ingest.LogLine;
  */
 public final class EximParser implements LineParser {
 
-    private static final String SMTP_ERROR = ": SMTP error from remote mail";
+    // Preceded by ": ", " : " or, on some callout lines, "] " (10HmaX-... H=mx [192.0.2.8] SMTP error ...).
+    private static final String SMTP_ERROR = " SMTP error from remote mail";
 
     @Override
     public Optional<RejectionEvent> parse(LogLine line, ParseContext ctx) {

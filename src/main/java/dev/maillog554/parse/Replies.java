@@ -130,18 +130,20 @@ final class Replies {
 
     /** Parses {@code name [ip]} / {@code name[ip]} / {@code [ip]}: returns {name, ip}; name is empty for [ip]. */
     static String[] hostAndIp(String s) {
-        int open = s.indexOf('[');
+        // Skip an Exim "(helo)" part: a HELO of "([192.0.2.1])" must not be taken for the address.
+        int paren = s.indexOf('(');
+        int close0 = paren < 0 ? -1 : s.indexOf(')', paren);
+        int open = s.indexOf('[', close0 < 0 ? 0 : close0);
         if (open < 0) {
             return new String[] {s.strip(), ""};
         }
         int close = s.indexOf(']', open + 1);
         String ip = close < 0 ? s.substring(open + 1) : s.substring(open + 1, close);
         String name = s.substring(0, open).strip();
-        int paren = name.indexOf(" (");
-        if (paren >= 0) {
-            name = name.substring(0, paren);
-        }
-        if (name.startsWith("(")) {
+        int helo = name.indexOf('(');
+        if (helo > 0) {
+            name = name.substring(0, helo).strip();
+        } else if (helo == 0) {
             name = "";
         }
         return new String[] {name, ip};
