@@ -4,6 +4,6 @@ import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
 @TopCommand
-@Command(name = "maillog554", mixinStandardHelpOptions = true)
+@Command(name = "maillog554", mixinStandardHelpOptions = true, subcommands = {ExplainCommand.class})
 class MainCommand {
 }
