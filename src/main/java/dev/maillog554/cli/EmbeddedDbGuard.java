@@ -6,14 +6,12 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Properties;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 /**
  * Embedded H2 lets one process open a database file at a time; a second process would fail deep inside
  * start-up with "Database may be already in use". We keep that exclusive mode on purpose (AUTO_SERVER would
  * open a TCP port on the mail server) and check it before Quarkus starts: busy means exit code 5 with one
- * line, or with {@code --wait}, waiting. The run lock in the database covers PostgreSQL and anything else.
+ * line, or with {@code --wait}, waiting. A URL set only in a config file is not seen here; start-up then fails
+ * with H2's own message. The run lock in the database covers PostgreSQL and anything else.
  */
 final class EmbeddedDbGuard {
 
@@ -23,18 +21,25 @@ final class EmbeddedDbGuard {
     private EmbeddedDbGuard() {
     }
 
-    static void awaitFree(String[] args) {
-        String url;
-        Properties props = new Properties();
-        try {
-            Config config = ConfigProvider.getConfig();
-            url = config.getOptionalValue("maillog554.db.url", String.class).orElse("");
-            props.setProperty("user", config.getOptionalValue("maillog554.db.user", String.class).orElse(""));
-            props.setProperty("password", config.getOptionalValue("maillog554.db.password", String.class)
-                    .orElse(""));
-        } catch (RuntimeException e) {
-            return;
+    // A system property (from the options), else the environment variable Quarkus would map to the key.
+    private static String setting(String key, String fallback) {
+        String v = System.getProperty(key);
+        if (v == null) {
+            v = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
         }
+        return v == null ? fallback : v;
+    }
+
+    static void awaitFree(String[] args) {
+        String url = setting("maillog554.db.url", null);
+        if (url == null) {
+            // The default in application.properties, rebuilt here because config is not up before start-up.
+            String dir = setting("maillog554.data-dir", System.getProperty("user.home") + "/.local/share/maillog554");
+            url = "jdbc:h2:file:" + dir + "/maillog554";
+        }
+        Properties props = new Properties();
+        props.setProperty("user", setting("maillog554.db.user", "sa"));
+        props.setProperty("password", setting("maillog554.db.password", ""));
         if (!url.startsWith("jdbc:h2:file:") && !url.startsWith("jdbc:h2:~") && !url.startsWith("jdbc:h2:./")) {
             return;
         }
