@@ -147,7 +147,8 @@ public final class HtmlReport {
             String id = anchor(t.category());
             s.append("<article class=\"cause\" id=\"").append(id).append("\">\n<header><h3>")
                     .append(Html.escape(t.category())).append("</h3><span class=\"n\">").append(group(t.count()))
-                    .append("</span></header>\n<p>").append(t.domains()).append(t.domains() == 1 ? " domain" : " domains")
+                    .append("</span></header>\n<p>").append(t.domains())
+                    .append(t.domains() == 1 ? " domain" : " domains")
                     .append(": ").append(Html.escape(String.join(", ", t.topDomains())))
                     .append(t.domains() > t.topDomains().size() ? ", \u2026" : "").append("</p>\n");
             if (!t.tips().isEmpty()) {

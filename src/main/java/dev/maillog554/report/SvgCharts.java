@@ -13,8 +13,11 @@ final class SvgCharts {
     record Bar(String label, long value, String href) {
     }
 
-    static final int WIDTH = 720;
-    private static final int LABEL_CHARS = 30;
+    // SVG text scales with the chart, so each chart's view box is sized for the width it usually gets; the
+    // stylesheet enlarges the text on phones, where the charts shrink the most.
+    static final int DAYS_WIDTH = 900;
+    static final int BARS_WIDTH = 460;
+    private static final int LABEL_CHARS = 22;
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
 
     private SvgCharts() {
@@ -25,13 +28,14 @@ final class SvgCharts {
         if (days.isEmpty()) {
             return "<p class=\"empty\">No dated rejections.</p>\n";
         }
-        int left = 48;
-        int top = 12;
-        int plotW = WIDTH - left - 10;
-        int plotH = 190;
+        int left = 60;
+        int top = 14;
+        int plotW = DAYS_WIDTH - left - 10;
+        int plotH = 200;
         long max = niceMax(days.stream().mapToLong(DayCount::total).max().orElse(1));
         StringBuilder s = new StringBuilder(1024 + days.size() * 220);
-        s.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(top + plotH + 30)
+        s.append("<svg class=\"chart days\" viewBox=\"0 0 ").append(DAYS_WIDTH).append(' ')
+                .append(top + plotH + 34)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">\n");
         for (int i = 0; i <= 2; i++) {
             double y = top + plotH - plotH * i / 2.0;
@@ -41,7 +45,7 @@ final class SvgCharts {
                     .append("\" text-anchor=\"end\">").append(max * i / 2).append("</text>\n");
         }
         double slot = (double) plotW / days.size();
-        double bar = Math.max(1, slot * (days.size() > 60 ? 1.0 : 0.72));
+        double bar = Math.min(56, Math.max(1, slot * (days.size() > 60 ? 1.0 : 0.72)));
         int labelEvery = Math.max(1, (int) Math.ceil(days.size() / 8.0));
         for (int i = 0; i < days.size(); i++) {
             DayCount d = days.get(i);
@@ -56,7 +60,7 @@ final class SvgCharts {
             s.append("</g>\n");
             if (i % labelEvery == 0) {
                 s.append("<text x=\"").append(num(left + slot * i + slot / 2)).append("\" y=\"")
-                        .append(top + plotH + 18).append("\" text-anchor=\"middle\">")
+                        .append(top + plotH + 26).append("\" text-anchor=\"middle\">")
                         .append(SHORT_DAY.format(d.day())).append("</text>\n");
             }
         }
@@ -69,11 +73,12 @@ final class SvgCharts {
             return "<p class=\"empty\">Nothing to show.</p>\n";
         }
         int rowH = 26;
-        int labelW = 230;
-        int barW = WIDTH - labelW - 70;
+        int labelW = 150;
+        int barW = BARS_WIDTH - labelW - 50;
         long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
         StringBuilder s = new StringBuilder(512 + bars.size() * 300);
-        s.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(bars.size() * rowH + 6)
+        s.append("<svg class=\"chart bars\" viewBox=\"0 0 ").append(BARS_WIDTH).append(' ')
+                .append(bars.size() * rowH + 6)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">\n");
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);

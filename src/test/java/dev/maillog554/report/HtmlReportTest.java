@@ -46,7 +46,8 @@ class HtmlReportTest {
     @Test
     void showsHeadlineChartsCausesAndExamples() {
         assertTrue(page.contains("<span class=\"v\">6</span><span class=\"l\">rejections</span>"), page);
-        assertTrue(page.contains("<svg class=\"chart\""));
+        assertTrue(page.contains("<svg class=\"chart days\""));
+        assertTrue(page.contains("<svg class=\"chart bars\""));
         assertTrue(page.contains("id=\"cause-blocklisted\""));
         assertTrue(page.contains("Look up 192.0.2.10 at check.spamhaus.org"));
         assertTrue(page.contains("id=\"cause-blocklisted-ex1\""));
