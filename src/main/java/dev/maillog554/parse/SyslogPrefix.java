@@ -1,0 +1,151 @@
+package dev.maillog554.parse;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A syslog line split into stamp, host, program tag, pid and message, by char scanning (no regex: this runs on
+ * every line of gigabyte logs).
+ *
+ * <p>Accepted stamps: classic RFC 3164 {@code Nov 27 22:15:19} (day space-padded, or zero-padded as Postfix's own
+ * {@code maillog_file} writes it, or unpadded), and RFC 3339 {@code 2026-11-27T22:15:19.123456+01:00}. A line with
+ * no stamp may still start with {@code host program[pid]: } (journal exports); otherwise the whole line is the
+ * message and {@link #program} is empty.
+ */
+final class SyslogPrefix {
+
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+    /** When the line was written; null when the line carries no stamp. */
+    final Instant time;
+    /** The syslog host, empty when unknown. */
+    final String host;
+    /** The program tag such as {@code postfix/smtpd}, {@code postfix-24/smtp} or {@code exim}; empty if none. */
+    final String program;
+    /** The pid in brackets, empty when absent. */
+    final String pid;
+    /** What the program logged. */
+    final String message;
+
+    private SyslogPrefix(Instant time, String host, String program, String pid, String message) {
+        this.time = time;
+        this.host = host;
+        this.program = program;
+        this.pid = pid;
+        this.message = message;
+    }
+
+    /** Splits a line; never null, never throws. */
+    static SyslogPrefix split(String line, ParseContext ctx) {
+        Instant time = null;
+        int pos = -1;
+        if (line.length() >= 15 && line.charAt(3) == ' ') {
+            // Nov 27 22:15:19 host postfix/smtp[123]: ...   (also "Nov  7" and maillog_file's "Nov 07")
+            int month = MONTHS.indexOf(line.substring(0, 3));
+            if (month >= 0 && month % 3 == 0) {
+                pos = classicEnd(line, month / 3 + 1);
+                if (pos > 0) {
+                    time = classicTime(line, month / 3 + 1, pos, ctx);
+                }
+            }
+        } else if (line.length() > 20 && line.charAt(10) == 'T' && line.charAt(4) == '-') {
+            // 2026-11-27T22:15:19.123456+01:00 host postfix/smtp[123]: ...
+            int sp = line.indexOf(' ');
+            if (sp > 0) {
+                time = rfc3339(line.substring(0, sp), ctx);
+                pos = time == null ? -1 : sp + 1;
+            }
+        }
+        if (pos > 0) {
+            SyslogPrefix p = hostProgram(line, pos, time, false);
+            return p != null ? p : new SyslogPrefix(time, "", "", "", line.substring(pos));
+        }
+        SyslogPrefix p = hostProgram(line, 0, null, true);
+        return p != null ? p : new SyslogPrefix(null, "", "", "", line);
+    }
+
+    /**
+     * Reads {@code host program[pid]: message} at {@code pos}. Without a stamp only Postfix and Exim tags are
+     * believed, so that a bare Postfix message such as {@code warning: x[1]: y} is not taken for a prefix.
+     */
+    static SyslogPrefix hostProgram(String line, int pos, Instant time, boolean mtaOnly) {
+        int sp = line.indexOf(' ', pos);
+        if (sp <= pos || sp + 1 >= line.length()) {
+            return null;
+        }
+        String host = line.substring(pos, sp);
+        int i = sp + 1;
+        int len = line.length();
+        int p = i;
+        while (p < len && line.charAt(p) != '[' && line.charAt(p) != ':' && line.charAt(p) != ' ') {
+            p++;
+        }
+        if (p == i || p >= len || line.charAt(p) == ' ') {
+            return null;
+        }
+        String program = line.substring(i, p);
+        String pid = "";
+        if (line.charAt(p) == '[') {
+            int close = line.indexOf(']', p);
+            if (close < 0 || close + 1 >= len || line.charAt(close + 1) != ':') {
+                return null;
+            }
+            pid = line.substring(p + 1, close);
+            p = close + 1;
+        }
+        if (mtaOnly && !program.startsWith("postfix") && !program.startsWith("exim")) {
+            return null;
+        }
+        int msg = p + 1 < len && line.charAt(p + 1) == ' ' ? p + 2 : p + 1;
+        return new SyslogPrefix(time, host, program, pid, line.substring(Math.min(msg, len)));
+    }
+
+    /** Position after a valid classic stamp, or -1. */
+    private static int classicEnd(String line, int month) {
+        int i = line.charAt(4) == ' ' ? 5 : 4;
+        int dayEnd = Replies.digitsEnd(line, i, 2);
+        if (dayEnd < 0 || dayEnd + 9 > line.length() || line.charAt(dayEnd) != ' ' || !isClock(line, dayEnd + 1)) {
+            return -1;
+        }
+        int day = Integer.parseInt(line, i, dayEnd, 10);
+        int t = dayEnd + 1;
+        int end = t + 8;
+        if (day < 1 || day > java.time.Month.of(month).maxLength() || two(line, t) > 23 || two(line, t + 3) > 59
+                || two(line, t + 6) > 60 || end >= line.length() || line.charAt(end) != ' ') {
+            return -1;
+        }
+        return end + 1;
+    }
+
+    private static Instant classicTime(String line, int month, int end, ParseContext ctx) {
+        int t = end - 9;
+        int day = line.charAt(t - 3) == ' ' ? line.charAt(t - 2) - '0' : two(line, t - 3);
+        // Leap second 60 is folded into 59: java.time has no leap seconds.
+        return ctx.resolveWithoutYear(month, day, two(line, t), two(line, t + 3), Math.min(two(line, t + 6), 59), 0);
+    }
+
+    private static Instant rfc3339(String stamp, ParseContext ctx) {
+        try {
+            char last = stamp.charAt(stamp.length() - 1);
+            int tail = stamp.length() - 6;
+            if (last == 'Z' || last == 'z' || (tail > 10 && (stamp.charAt(tail) == '+' || stamp.charAt(tail) == '-'))) {
+                return OffsetDateTime.parse(stamp).toInstant();
+            }
+            return LocalDateTime.parse(stamp).atZone(ctx.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static boolean isClock(String s, int t) {
+        return t + 8 <= s.length() && Replies.isDigit(s.charAt(t)) && Replies.isDigit(s.charAt(t + 1))
+                && s.charAt(t + 2) == ':' && Replies.isDigit(s.charAt(t + 3)) && Replies.isDigit(s.charAt(t + 4))
+                && s.charAt(t + 5) == ':' && Replies.isDigit(s.charAt(t + 6)) && Replies.isDigit(s.charAt(t + 7));
+    }
+
+    static int two(String s, int i) {
+        return (s.charAt(i) - '0') * 10 + (s.charAt(i + 1) - '0');
+    }
+}

@@ -1,0 +1,63 @@
+package dev.maillog554.parse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.maillog554.ingest.LogLine;
+
+/** Runs a fixture through {@link LogParser} with a fixed zone and reference time and renders one line per event. */
+final class GoldenRender {
+
+    /** Fixed so that golden output never depends on the clock; Dec 31 lines resolve to 2026, Jan lines to 2027. */
+    static final Instant REFERENCE = Instant.parse("2027-01-02T00:00:00Z");
+
+    private GoldenRender() {
+    }
+
+    static ParseContext context() {
+        return new ParseContext(ZoneOffset.UTC, REFERENCE);
+    }
+
+    static List<RejectionEvent> events(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        LogParser parser = new LogParser();
+        ParseContext ctx = context();
+        List<RejectionEvent> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Optional<RejectionEvent> e = parser.parse(new LogLine(log.getFileName().toString(), i + 1, lines.get(i)), ctx);
+            e.ifPresent(out::add);
+        }
+        return out;
+    }
+
+    static String render(List<RejectionEvent> events) {
+        StringBuilder sb = new StringBuilder();
+        for (RejectionEvent e : events) {
+            sb.append("line=").append(e.line())
+                    .append(" dir=").append(e.direction().label())
+                    .append(" status=").append(e.status().label())
+                    .append(" mta=").append(e.mta().label())
+                    .append(" code=").append(e.replyCode())
+                    .append(" enh=").append(e.enhancedCode())
+                    .append(" qid=").append(e.queueId())
+                    .append(" from=").append(e.sender())
+                    .append(" rcpt=").append(e.recipient())
+                    .append(" domain=").append(e.recipientDomain())
+                    .append(" stage=").append(e.stage())
+                    .append(" rhost=").append(e.remoteHost())
+                    .append(" rip=").append(e.remoteIp())
+                    .append(" host=").append(e.host())
+                    .append("|time=").append(e.time() == null ? "-" : e.time().toString())
+                    .append("|msg=").append(e.message())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+}
