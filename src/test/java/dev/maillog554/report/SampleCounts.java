@@ -1,5 +1,9 @@
 package dev.maillog554.report;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -7,11 +11,15 @@ import java.util.List;
 import dev.maillog554.aggregate.Aggregator;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.classify.Category;
+import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.classify.Rejection;
+import dev.maillog554.ingest.LogLine;
 import dev.maillog554.parse.DeliveryStatus;
 import dev.maillog554.parse.Direction;
+import dev.maillog554.parse.LogParser;
 import dev.maillog554.parse.Mta;
+import dev.maillog554.parse.ParseContext;
 import dev.maillog554.parse.RejectionEvent;
 
 /** Rejections built by hand, hostile text included, so report tests do not depend on the parsers. */
@@ -59,6 +67,20 @@ final class SampleCounts {
     static Counts counts() {
         Aggregator a = new Aggregator(ZoneOffset.UTC);
         rejections().forEach(a::add);
+        return a.result();
+    }
+
+    /** Counts from real log lines, through the real parser and classifier. */
+    static Counts fromLog(Path log) throws IOException {
+        LogParser parser = new LogParser();
+        Classifier classifier = Classifier.load();
+        ParseContext ctx = new ParseContext(ZoneOffset.UTC, Instant.parse("2026-12-01T00:00:00Z"));
+        Aggregator a = new Aggregator(ZoneOffset.UTC);
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            parser.parse(new LogLine(log.toString(), i + 1, lines.get(i)), ctx)
+                    .ifPresent(e -> a.add(new Rejection(e, classifier.classify(e))));
+        }
         return a.result();
     }
 
