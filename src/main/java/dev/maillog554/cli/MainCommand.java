@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         description = "Finds SMTP 554 rejections in Postfix and Exim logs, explains why each happened, "
                 + "and reports them by code and recipient domain.",
         subcommands = {ScanCommand.class, ReportCommand.class, RunsCommand.class, PruneCommand.class,
-            ExplainCommand.class})
+            ExplainCommand.class, ServeCommand.class})
 class MainCommand {
 }
