@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.zip.ZipException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import dev.maillog554.aggregate.Aggregator;
@@ -35,7 +34,6 @@ import dev.maillog554.ingest.LogLine;
 import dev.maillog554.ingest.LogSources;
 import dev.maillog554.ingest.RelevantLines;
 import dev.maillog554.parse.LineParser;
-import dev.maillog554.parse.LogParser;
 import dev.maillog554.parse.ParseContext;
 import dev.maillog554.parse.RejectionEvent;
 import dev.maillog554.report.CsvReport;
@@ -69,9 +67,9 @@ public class ScanService {
     RunStore store;
     @Inject
     RunLock runLock;
-    // Tests swap in a fake parser through a CDI alternative; without one, the real parser.
+    // The real parser (ParserProducer); the store tests enable a fake one through a test profile.
     @Inject
-    Instance<LineParser> parsers;
+    LineParser parser;
 
     private final Classifier classifier = Classifier.load();
 
@@ -286,7 +284,7 @@ public class ScanService {
         final ScanRequest req;
         final long runId;
         final Aggregator aggregator;
-        final LineParser parser = parsers.isResolvable() ? parsers.get() : new LogParser();
+        final LineParser parser = ScanService.this.parser;
         final RelevantLines relevant;
         final Set<String> keys = new HashSet<>();
         final List<KeyedRejection> batch = new ArrayList<>();
