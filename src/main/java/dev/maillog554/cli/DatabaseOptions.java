@@ -1,5 +1,6 @@
 package dev.maillog554.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import picocli.CommandLine.Option;
@@ -48,11 +49,19 @@ public class DatabaseOptions {
             if (key == null) {
                 continue;
             }
+            String value;
             if (eq > 0) {
-                System.setProperty(key, a.substring(eq + 1));
+                value = a.substring(eq + 1);
             } else if (i + 1 < args.length) {
-                System.setProperty(key, args[++i]);
+                value = args[++i];
+            } else {
+                continue;
             }
+            // H2 refuses a file URL "implicitly relative to the current working directory" (error 90011).
+            if ("--data-dir".equals(name) && !value.isEmpty()) {
+                value = Path.of(value).toAbsolutePath().toString();
+            }
+            System.setProperty(key, value);
         }
     }
 }
