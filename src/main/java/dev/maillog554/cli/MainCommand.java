@@ -8,6 +8,11 @@ import picocli.CommandLine.Command;
 @Command(name = "maillog554", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
         description = "Finds SMTP 554 rejections in Postfix and Exim logs, explains why each happened, "
                 + "and reports them by code and recipient domain.",
-        subcommands = {ScanCommand.class})
+        subcommands = {ScanCommand.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:Finished, whether or not rejections were found.",
+            "1:Runtime failure: database or report folder unusable.",
+            "2:Bad usage, or some input could not be read (the others were processed).",
+            "3:Lines were read but none was a Postfix or Exim line."})
 class MainCommand {
 }
