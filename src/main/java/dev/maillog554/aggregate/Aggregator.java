@@ -145,7 +145,10 @@ public final class Aggregator {
             List<Map.Entry<String, Long>> ds = new ArrayList<>(domains.entrySet());
             ds.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
             List<String> tips = new ArrayList<>();
-            for (Rejection r : examples) {
+            // Outbound tips first: they are the sender's to-do list; inbound ones start with whose move it is.
+            List<Rejection> byDirection = new ArrayList<>(examples);
+            byDirection.sort(Comparator.comparing(r -> r.event().direction()));
+            for (Rejection r : byDirection) {
                 for (String tip : r.diagnosis().tips()) {
                     if (!tips.contains(tip)) {
                         tips.add(tip);
