@@ -7,12 +7,8 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
 
@@ -40,9 +36,11 @@ import dev.maillog554.report.RejectionCsv;
 import dev.maillog554.report.ReportMeta;
 import dev.maillog554.store.DedupeKey;
 import dev.maillog554.store.KeyedRejection;
+import dev.maillog554.store.LineOccurrences;
 import dev.maillog554.store.RunInfo;
 import dev.maillog554.store.RunStore;
 import dev.maillog554.store.RunTotals;
+import dev.maillog554.store.SeenKeys;
 
 /** The main job: read logs, find rejections, diagnose them, store the run and write the reports. */
 @ApplicationScoped
@@ -97,7 +95,7 @@ public class ScanService {
 
     private void scanInput(LogInput input, Run run, Consumer<InputProblem> sink) {
         ParseContext ctx = new ParseContext(run.req.zone(), reference(input, run.req.startedAt()));
-        Map<String, Integer> occurrences = new HashMap<>();
+        LineOccurrences occurrences = new LineOccurrences();
         LineReader reader = null;
         try (InputStream in = LogSources.open(input)) {
             reader = new LineReader(in, input.name(), 0, 0, sink);
@@ -133,9 +131,9 @@ public class ScanService {
         return ctx.recognised() == 0 && reader.lineNumber() < SNIFF_LINES;
     }
 
-    private void accept(RejectionEvent event, LogLine line, Map<String, Integer> occurrences, Run run) {
+    private void accept(RejectionEvent event, LogLine line, LineOccurrences occurrences, Run run) {
         RejectionEvent e = event.host().isEmpty() ? event.withHost(run.req.serverHost()) : event;
-        int n = occurrences.merge(line.text(), 1, Integer::sum);
+        int n = occurrences.next(line.text());
         String key = DedupeKey.of(e.host(), line.text(), n);
         if (!run.keys.add(key)) {
             return;
@@ -176,7 +174,8 @@ public class ScanService {
         final Aggregator aggregator;
         final LogParser parser = new LogParser();
         final RelevantLines relevant;
-        final Set<String> keys = new HashSet<>();
+        // Memory per rejection stays at a few bytes here: the scan may find millions.
+        final SeenKeys keys = new SeenKeys();
         final List<KeyedRejection> batch = new ArrayList<>();
         RejectionCsv csv;
         long lines;
