@@ -17,7 +17,26 @@ import dev.maillog554.ingest.CodeFilter;
  * @param serverHost host name for lines that carry none (Exim's own log files)
  * @param startedAt  the run's start, from the caller's clock
  * @param redact     hide local parts of addresses in the reports
+ * @param full       read every file from the top instead of from where the last run stopped
+ * @param waitForLock wait for another run to finish instead of failing with "busy"
+ * @param since      count only rejections at or after this time (null: no limit)
+ * @param until      count only rejections before this time (null: no limit)
  */
 public record ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,
-                          Instant startedAt, boolean redact) {
+                          Instant startedAt, boolean redact, boolean full, boolean waitForLock, Instant since,
+                          Instant until) {
+
+    /** An incremental scan of everything, failing at once when the database is busy. */
+    public ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,
+                       Instant startedAt, boolean redact) {
+        this(inputs, outDir, codes, zone, serverHost, startedAt, redact, false, false, null, null);
+    }
+
+    /** True when the rejection's time is inside the since/until window. */
+    public boolean inWindow(Instant t) {
+        if (since == null && until == null) {
+            return true;
+        }
+        return t != null && (since == null || !t.isBefore(since)) && (until == null || t.isBefore(until));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.maillog554;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,14 +20,16 @@ import dev.maillog554.aggregate.Aggregator;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Rejection;
+import dev.maillog554.ingest.BoundedInputStream;
 import dev.maillog554.ingest.InputProblem;
 import dev.maillog554.ingest.InputResolver;
 import dev.maillog554.ingest.LineReader;
+import dev.maillog554.ingest.LogFiles;
 import dev.maillog554.ingest.LogInput;
 import dev.maillog554.ingest.LogLine;
 import dev.maillog554.ingest.LogSources;
 import dev.maillog554.ingest.RelevantLines;
-import dev.maillog554.parse.LogParser;
+import dev.maillog554.parse.LineParser;
 import dev.maillog554.parse.ParseContext;
 import dev.maillog554.parse.RejectionEvent;
 import dev.maillog554.report.CsvReport;
@@ -34,10 +37,12 @@ import dev.maillog554.report.HtmlReport;
 import dev.maillog554.report.Redactor;
 import dev.maillog554.report.RejectionCsv;
 import dev.maillog554.report.ReportMeta;
+import dev.maillog554.store.Checkpoint;
 import dev.maillog554.store.DedupeKey;
 import dev.maillog554.store.KeyedRejection;
 import dev.maillog554.store.LineOccurrences;
 import dev.maillog554.store.RunInfo;
+import dev.maillog554.store.RunLock;
 import dev.maillog554.store.RunStore;
 import dev.maillog554.store.RunTotals;
 import dev.maillog554.store.SeenKeys;
@@ -51,10 +56,18 @@ public class ScanService {
     /** Lines read in full before giving up on recognising the format of an input. */
     static final int SNIFF_LINES = 1000;
 
+    /** Bytes re-read before a resume offset to restore parser state (see warmUp). */
+    static final int WARM_UP_BYTES = 256 * 1024;
+
     private static final LineReader.LineFilter EVERY_LINE = (buf, from, to) -> true;
 
     @Inject
     RunStore store;
+    @Inject
+    RunLock runLock;
+    // The real parser (ParserProducer); the store tests enable a fake one through a test profile.
+    @Inject
+    LineParser parser;
 
     private final Classifier classifier = Classifier.load();
 
@@ -72,6 +85,15 @@ public class ScanService {
         InputResolver.Resolved resolved = InputResolver.resolve(req.inputs());
         resolved.problems().forEach(sink);
         Redactor redactor = Redactor.of(req.redact());
+        try (RunLock.Held lock = runLock.acquire(req.waitForLock())) {
+            // Holding the lock, no other run is alive: a run still marked running was killed.
+            store.abandonStaleRuns();
+            return scanLocked(req, resolved, redactor, seen, sink);
+        }
+    }
+
+    private ScanResult scanLocked(ScanRequest req, InputResolver.Resolved resolved, Redactor redactor,
+                                  List<InputProblem> seen, Consumer<InputProblem> sink) throws IOException {
         long runId = store.startRun(new RunInfo(req.startedAt(), req.serverHost(), req.inputs(),
                 req.codes().toString()));
         Run run = new Run(req, runId, redactor);
@@ -96,17 +118,28 @@ public class ScanService {
     private void scanInput(LogInput input, Run run, Consumer<InputProblem> sink) {
         ParseContext ctx = new ParseContext(run.req.zone(), reference(input, run.req.startedAt()));
         LineOccurrences occurrences = new LineOccurrences();
+        Resume at = resume(input, run.req, sink);
+        if (at.upToDate) {
+            return;
+        }
         LineReader reader = null;
-        try (InputStream in = LogSources.open(input)) {
-            reader = new LineReader(in, input.name(), 0, 0, sink);
+        try (InputStream in = open(input, at)) {
+            warmUp(in, input, at, ctx, occurrences, run);
+            reader = new LineReader(in, input.name(), at.lineNo, at.offset, sink);
+            // A plain file may be the live log with a line still being written: leave it to the next run.
+            boolean partialAtEof = at.file == null || at.file.gzip() || at.file.fingerprint() == null;
             LogLine line;
-            while ((line = reader.next(sniffing(ctx, reader) ? EVERY_LINE : run.relevant, true)) != null) {
+            while ((line = reader.next(sniffing(ctx, reader) ? EVERY_LINE : run.relevant, partialAtEof)) != null) {
                 Optional<RejectionEvent> found = run.parser.parse(line, ctx);
                 if (found.isPresent() && run.req.codes().matches(found.get().replyCode(),
                         found.get().enhancedCode())) {
                     accept(found.get(), line, occurrences, run);
                 }
+                if (run.batch.size() >= BATCH) {
+                    run.flush(at.checkpoint(run.req.serverHost(), input, reader, false));
+                }
             }
+            run.flush(at.checkpoint(run.req.serverHost(), input, reader, true));
         } catch (ZipException e) {
             sink.accept(new InputProblem(input.name(), reader == null ? 0 : reader.lineNumber() + 1,
                     "corrupt gzip data (" + e.getMessage() + "): the lines before were read; "
@@ -119,9 +152,86 @@ public class ScanService {
                     "cannot read: " + e.getMessage()));
         } finally {
             if (reader != null) {
-                run.lines += reader.lineNumber();
+                run.lines += reader.lineNumber() - at.lineNo;
             }
             run.recognised |= ctx.recognised() > 0;
+        }
+    }
+
+    // Where to start reading a file: from its checkpoint (found by fingerprint, so a renamed or gzipped file
+    // resumes where it stopped), or from the top for stdin, --full, a new file, or a file that shrank
+    // (copytruncate wrote a new file with the same first line, which only a replay can tell).
+    private Resume resume(LogInput input, ScanRequest req, Consumer<InputProblem> sink) {
+        if (input.isStdin()) {
+            return new Resume(null, 0, 0, false);
+        }
+        LogFiles.FileState file;
+        try {
+            file = LogFiles.state(input.path());
+        } catch (IOException e) {
+            return new Resume(null, 0, 0, false);
+        }
+        if (req.full() || file.fingerprint() == null) {
+            return new Resume(file, 0, 0, false);
+        }
+        Optional<Checkpoint> cp = store.checkpoint(req.serverHost(), file.fingerprint());
+        if (cp.isEmpty()) {
+            return new Resume(file, 0, 0, false);
+        }
+        Checkpoint c = cp.get();
+        // size is recorded only once a file was read to its end: same identity and size means nothing new.
+        if (c.identity().equals(file.identity()) && c.size() == file.size() && !file.identity().isEmpty()) {
+            return new Resume(file, c.offset(), c.lineNo(), true);
+        }
+        if (!file.gzip() && file.size() < c.offset()) {
+            return new Resume(file, 0, 0, false);
+        }
+        return new Resume(file, c.offset(), c.lineNo(), false);
+    }
+
+    private static InputStream open(LogInput input, Resume at) throws IOException {
+        if (at.offset == 0 || at.file == null || at.file.gzip()) {
+            return LogSources.open(input);
+        }
+        InputStream raw = Files.newInputStream(input.path());
+        raw.skipNBytes(Math.max(0, at.offset - WARM_UP_BYTES));
+        return new BufferedInputStream(raw, 1 << 16);
+    }
+
+    // When a file resumes at an offset, the lines just before it are read again without counting them: they
+    // give the parser the senders of messages still queued, and the dedupe key its count of identical lines
+    // (identical lines share their second, so they sit close together). A gzip file has to be inflated from
+    // its start anyway, so all of its earlier lines serve.
+    private void warmUp(InputStream in, LogInput input, Resume at, ParseContext ctx, LineOccurrences occurrences,
+                        Run run) throws IOException {
+        if (at.offset == 0) {
+            return;
+        }
+        long from = at.file.gzip() ? 0 : Math.max(0, at.offset - WARM_UP_BYTES);
+        LineReader warm = new LineReader(new BoundedInputStream(in, at.offset - from), input.name(), 0, from,
+                p -> { });
+        if (from > 0) {
+            // Starting mid-line: drop the fragment up to the first newline.
+            warm.next(EVERY_LINE, false);
+        }
+        LogLine line;
+        while ((line = warm.next(run.relevant, true)) != null) {
+            Optional<RejectionEvent> found = run.parser.parse(line, ctx);
+            if (found.isPresent() && run.req.codes().matches(found.get().replyCode(), found.get().enhancedCode())) {
+                occurrences.next(line.text());
+            }
+        }
+    }
+
+    /** Where a file's reading starts, and what is known about the file. */
+    private record Resume(LogFiles.FileState file, long offset, long lineNo, boolean upToDate) {
+
+        Checkpoint checkpoint(String host, LogInput input, LineReader reader, boolean atEnd) {
+            if (file == null || file.fingerprint() == null) {
+                return null;
+            }
+            return new Checkpoint(host, file.fingerprint(), file.identity(), input.name(), atEnd ? file.size() : -1,
+                    reader.offset(), reader.lineNumber());
         }
     }
 
@@ -134,6 +244,9 @@ public class ScanService {
     private void accept(RejectionEvent event, LogLine line, LineOccurrences occurrences, Run run) {
         RejectionEvent e = event.host().isEmpty() ? event.withHost(run.req.serverHost()) : event;
         int n = occurrences.next(line.text());
+        if (!run.req.inWindow(e.time())) {
+            return;
+        }
         String key = DedupeKey.of(e.host(), line.text(), n);
         if (!run.keys.add(key)) {
             return;
@@ -146,9 +259,6 @@ public class ScanService {
             throw new UncheckedIOException("cannot write " + run.req.outDir(), ex);
         }
         run.batch.add(new KeyedRejection(key, r));
-        if (run.batch.size() >= BATCH) {
-            run.flush();
-        }
     }
 
     // A year-less syslog stamp is dated relative to the file's last change; stdin has none, so the run's start.
@@ -172,7 +282,7 @@ public class ScanService {
         final ScanRequest req;
         final long runId;
         final Aggregator aggregator;
-        final LogParser parser = new LogParser();
+        final LineParser parser = ScanService.this.parser;
         final RelevantLines relevant;
         // Memory per rejection stays at a few bytes here: the scan may find millions.
         final SeenKeys keys = new SeenKeys();
@@ -190,8 +300,13 @@ public class ScanService {
         }
 
         void flush() {
-            if (!batch.isEmpty()) {
-                stored += store.saveBatch(runId, List.copyOf(batch));
+            flush(null);
+        }
+
+        // The checkpoint commits with the batch it covers; an input's last flush saves it even with no rejections.
+        void flush(Checkpoint checkpoint) {
+            if (!batch.isEmpty() || checkpoint != null) {
+                stored += store.saveBatch(runId, List.copyOf(batch), checkpoint);
                 batch.clear();
             }
         }

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import dev.maillog554.store.BusyException;
+
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import picocli.CommandLine;
 
@@ -23,6 +25,10 @@ class CommandLineConfig {
     // Errors are one line on stderr; a stack trace only with MAILLOG554_DEBUG set.
     private static int onException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof BusyException) {
+            err.println("maillog554: " + e.getMessage());
+            return ExitCodes.BUSY;
+        }
         if (e instanceof IllegalArgumentException) {
             err.println("maillog554: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -48,10 +48,11 @@ public class DatabaseOptions {
             if (key == null) {
                 continue;
             }
-            if (eq > 0) {
-                System.setProperty(key, a.substring(eq + 1));
-            } else if (i + 1 < args.length) {
-                System.setProperty(key, args[++i]);
+            String value = eq > 0 ? a.substring(eq + 1) : i + 1 < args.length ? args[++i] : null;
+            if (value != null) {
+                // H2 refuses implicitly relative paths in URLs: make the folder absolute.
+                System.setProperty(key, "--data-dir".equals(name)
+                        ? java.nio.file.Path.of(value).toAbsolutePath().toString() : value);
             }
         }
     }

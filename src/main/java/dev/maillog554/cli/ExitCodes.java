@@ -22,6 +22,8 @@ public final class ExitCodes {
         "1:Runtime failure: database or report folder unusable.",
         "2:Bad usage, or some input could not be read; the others were processed.",
         "3:Lines were read but none was a Postfix or Exim line.",
+        "4:More rejections than --fail-if-count allows.",
+        "5:Another run is using the history database (see --wait).",
     };
 
     private ExitCodes() {

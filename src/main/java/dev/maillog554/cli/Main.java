@@ -19,6 +19,7 @@ public final class Main {
     /** Runs the command line. */
     public static void main(String... args) {
         DatabaseOptions.apply(args);
+        EmbeddedDbGuard.awaitFree(args);
         // Batch commands never open a port: the HTTP server listens only for "serve".
         if (args.length > 0 && "serve".equals(args[0])) {
             System.setProperty("maillog554.serve", "true");

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "maillog554", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
         description = "Finds SMTP 554 rejections in Postfix and Exim logs, explains why each happened, "
                 + "and reports them by code and recipient domain.",
-        subcommands = {ScanCommand.class})
+        subcommands = {ScanCommand.class, ReportCommand.class, RunsCommand.class, PruneCommand.class,
+            ExplainCommand.class})
 class MainCommand {
 }

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
             "0:Finished, whether or not rejections were found.",
             "1:Runtime failure: database or report folder unusable.",
             "2:Bad usage, or some input could not be read (the others were processed).",
-            "3:Lines were read but none was a Postfix or Exim line."})
+            "3:Lines were read but none was a Postfix or Exim line.",
+            "4:More rejections than --fail-if-count allows.",
+            "5:Another run is using the history database (see --wait)."})
 class ScanCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "<input>", arity = "1..*",
@@ -60,6 +62,26 @@ class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on stdout.")
     boolean quiet;
 
+    @Option(names = "--full", description = "Read every file from the top instead of from where the last run "
+            + "stopped (rejections already stored are still stored once).")
+    boolean full;
+
+    @Option(names = "--wait", description = "Wait for another run to finish instead of exiting with code 5.")
+    boolean waitForLock;
+
+    @Option(names = "--since", paramLabel = "<time>",
+            description = "Count only rejections at or after this time: today, yesterday, 7d, 24h, 2026-03-01 "
+                    + "or 2026-03-01T08:00[+01:00].")
+    String since;
+
+    @Option(names = "--until", paramLabel = "<time>", description = "Count only rejections before this time "
+            + "(same forms as --since).")
+    String until;
+
+    @Option(names = "--fail-if-count", paramLabel = "<n>",
+            description = "Exit with code 4 when more than n rejections are found in this run (for monitoring).")
+    Long failIfCount;
+
     @Mixin
     DatabaseOptions database;
 
@@ -73,8 +95,11 @@ class ScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CodeFilter filter = CodeFilter.parse(codes);
         PrintWriter err = spec.commandLine().getErr();
-        ScanRequest req = new ScanRequest(inputs, out, filter, zone == null ? ZoneId.systemDefault() : zone,
-                server == null ? HostName.local() : server, Instant.now(), redact);
+        ZoneId z = zone == null ? ZoneId.systemDefault() : zone;
+        Instant now = Instant.now();
+        Instant[] window = TimeSpec.window(since, until, now, z);
+        ScanRequest req = new ScanRequest(inputs, out, filter, z, server == null ? HostName.local() : server, now,
+                redact, full, waitForLock, window[0], window[1]);
         ScanResult result = scans.scan(req, p -> {
             err.println(p.render());
             err.flush();
@@ -84,6 +109,11 @@ class ScanCommand implements Callable<Integer> {
         }
         if (result.problems() > 0) {
             return ExitCodes.BAD_INPUT;
+        }
+        if (failIfCount != null && result.counts().total() > failIfCount) {
+            err.println("maillog554: " + result.counts().total() + " rejections, more than --fail-if-count "
+                    + failIfCount);
+            return ExitCodes.THRESHOLD;
         }
         if (!result.recognised() && result.linesRead() > 0) {
             err.println("maillog554: no Postfix or Exim line recognised in " + result.linesRead()

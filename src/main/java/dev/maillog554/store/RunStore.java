@@ -1,20 +1,24 @@
 package dev.maillog554.store;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.parse.RejectionEvent;
 
-/** Saves runs and their rejections; the only place where records become entities. */
+/** Saves runs, their rejections and file checkpoints; the only place where records become entities. */
 @ApplicationScoped
 public class RunStore {
 
@@ -22,9 +26,7 @@ public class RunStore {
     static final int MAX_MESSAGE = 4000;
 
     @Inject
-    ScanRunRepository runs;
-    @Inject
-    RejectionRepository rejections;
+    StoreDb db;
 
     /** Records the start of a run and returns its id. */
     @Transactional
@@ -35,43 +37,119 @@ public class RunStore {
         run.inputs = cut(String.join(" ", info.inputs()), 4000);
         run.codes = info.codes();
         run.status = "running";
-        runs.persist(run);
+        db.em().persist(run);
         return run.id;
     }
 
     /**
-     * Stores the rejections whose keys are not stored yet, in one transaction.
+     * Marks runs still "running" as abandoned: call it while holding the {@link RunLock}, when no other run
+     * can be alive, so such a run belongs to a process that was killed.
      *
+     * @return how many runs were marked
+     */
+    @Transactional
+    public int abandonStaleRuns() {
+        return db.em().createQuery("UPDATE ScanRun r SET r.status = 'abandoned' WHERE r.status = 'running'")
+                .executeUpdate();
+    }
+
+    /** Stores the rejections whose keys are not stored yet, in one transaction. */
+    @Transactional
+    public int saveBatch(long runId, List<KeyedRejection> batch) {
+        return saveBatch(runId, batch, null);
+    }
+
+    /**
+     * Stores the rejections whose keys are not stored yet and moves the file's checkpoint, in ONE transaction:
+     * after a crash the history and the offsets always agree, so the next run neither skips nor repeats lines.
+     *
+     * @param checkpoint where the input has been read up to, covering the batch; null for stdin
      * @return how many were new
      */
     @Transactional
-    public int saveBatch(long runId, List<KeyedRejection> batch) {
+    public int saveBatch(long runId, List<KeyedRejection> batch, Checkpoint checkpoint) {
+        EntityManager em = db.em();
         Set<String> keys = new HashSet<>();
         batch.forEach(k -> keys.add(k.dedupeKey()));
-        Set<String> existing = rejections.existingKeys(keys);
-        List<StoredRejection> fresh = new ArrayList<>(batch.size());
+        Set<String> existing = existingKeys(em, keys);
         Set<String> seen = new HashSet<>();
+        int fresh = 0;
         for (KeyedRejection k : batch) {
             if (!existing.contains(k.dedupeKey()) && seen.add(k.dedupeKey())) {
-                fresh.add(toEntity(runId, k));
+                em.persist(toEntity(runId, k));
+                fresh++;
             }
         }
-        rejections.persist(fresh);
-        rejections.flush();
-        rejections.getEntityManager().clear();
-        return fresh.size();
+        if (checkpoint != null) {
+            saveCheckpoint(em, runId, checkpoint);
+        }
+        em.flush();
+        em.clear();
+        return fresh;
+    }
+
+    /** The checkpoint of a file of this host with this fingerprint. */
+    @Transactional
+    public Optional<Checkpoint> checkpoint(String host, String fingerprint) {
+        return find(db.em(), host, fingerprint).map(c -> new Checkpoint(c.host, c.fingerprint, c.identity, c.path,
+                c.sizeBytes, c.readOffset, c.lineNo));
     }
 
     /** Records the end of a run with its totals. */
     @Transactional
     public void finishRun(long runId, RunTotals totals, OffsetDateTime finishedAt) {
-        ScanRun run = runs.findById(runId);
+        ScanRun run = db.em().find(ScanRun.class, runId);
         run.finishedAt = finishedAt;
         run.status = totals.status();
         run.linesRead = totals.linesRead();
         run.rejectionsFound = totals.rejectionsFound();
         run.rejectionsNew = totals.rejectionsNew();
         run.problems = totals.problems();
+    }
+
+    /**
+     * Deletes rejections that happened before {@code before} (and, with a host, only that server's).
+     *
+     * @return how many were deleted
+     */
+    @Transactional
+    public long prune(Instant before, String host) {
+        Query q = db.em().createQuery("DELETE FROM StoredRejection r WHERE r.occurredAt < :before"
+                + (host == null ? "" : " AND r.host = :host")).setParameter("before", before.atOffset(ZoneOffset.UTC));
+        if (host != null) {
+            q.setParameter("host", host);
+        }
+        return q.executeUpdate();
+    }
+
+    private static Set<String> existingKeys(EntityManager em, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT r.dedupeKey FROM StoredRejection r WHERE r.dedupeKey IN :keys",
+                String.class).setParameter("keys", keys).getResultList());
+    }
+
+    private static Optional<FileCheckpoint> find(EntityManager em, String host, String fingerprint) {
+        return em.createQuery("FROM FileCheckpoint c WHERE c.host = :host AND c.fingerprint = :fp",
+                FileCheckpoint.class).setParameter("host", host).setParameter("fp", fingerprint)
+                .getResultStream().findFirst();
+    }
+
+    private static void saveCheckpoint(EntityManager em, long runId, Checkpoint cp) {
+        FileCheckpoint c = find(em, cp.host(), cp.fingerprint()).orElseGet(FileCheckpoint::new);
+        c.host = cut(cp.host(), 255);
+        c.fingerprint = cp.fingerprint();
+        c.identity = cut(cp.identity(), 255);
+        c.path = cut(cp.path(), 1024);
+        c.sizeBytes = cp.size();
+        c.readOffset = cp.offset();
+        c.lineNo = cp.lineNo();
+        c.runId = runId;
+        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (c.id == null) {
+            em.persist(c);
+        }
     }
 
     private static StoredRejection toEntity(long runId, KeyedRejection k) {

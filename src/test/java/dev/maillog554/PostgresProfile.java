@@ -1,0 +1,14 @@
+package dev.maillog554;
+
+import java.util.Map;
+
+/** {@link FakeParserProfile} against the PostgreSQL server named by {@code MAILLOG554_TEST_PG_URL}. */
+public class PostgresProfile extends FakeParserProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("maillog554.db.url", System.getenv("MAILLOG554_TEST_PG_URL"),
+                "maillog554.db.user", System.getenv().getOrDefault("MAILLOG554_TEST_PG_USER", "maillog554"),
+                "maillog554.db.password", System.getenv().getOrDefault("MAILLOG554_TEST_PG_PASSWORD", ""));
+    }
+}

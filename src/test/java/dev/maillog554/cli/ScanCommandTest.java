@@ -1,0 +1,202 @@
+package dev.maillog554.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/** The scan command end to end: exit codes, stdout and stderr, gzip and damaged input (stdin: {@link StdinIT}). */
+@QuarkusMainTest
+class ScanCommandTest {
+
+    // Real line: fail2ban/fail2ban fail2ban/tests/files/logs/postfix (GPL-2.0), see fixtures/README.md.
+    static final String INBOUND = "Jul 12 07:47:48 saturn postfix/smtpd[8738]: NOQUEUE: reject: RCPT from "
+            + "1-2-3-4-example.com[1.2.3.4]: 554 5.7.1 <smtp@example.com>: Relay access denied; "
+            + "from=<john@example.com> to=<smtp@example.org> proto=SMTP helo=<198.51.100.17>";
+    static final String NOT_554 = "Nov 26 16:10:05 mx1 postfix/smtpd[2521]: NOQUEUE: reject: RCPT from "
+            + "mail.sender.example[198.51.100.77]: 550 5.1.1 <nobody@example.com>: Recipient address rejected: "
+            + "User unknown in local recipient table; from=<news@sender.example> to=<nobody@example.com> "
+            + "proto=ESMTP helo=<mail.sender.example>";
+
+    @TempDir
+    Path tmp;
+
+    LaunchResult scan(QuarkusMainLauncher launcher, String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "scan";
+        all[1] = "--data-dir";
+        all[2] = tmp.resolve("db").toString();
+        all[3] = "--out";
+        all[4] = tmp.resolve("out").toString();
+        System.arraycopy(args, 0, all, 5, args.length);
+        return launcher.launch(all);
+    }
+
+    Path write(String name, String... lines) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, String.join("\n", lines) + "\n");
+        return p;
+    }
+
+    List<String> rows(String file) throws IOException {
+        return Files.readAllLines(tmp.resolve("out").resolve(file));
+    }
+
+    @Test
+    void sampleLogsGiveTheDocumentedTotals(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult r = scan(launcher, "sample-logs");
+        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        // sample-logs/README.md: 15 + 5 + 8 lines carry a 554; the reject log only repeats main-log lines.
+        assertTrue(r.getOutput().startsWith("28 rejections (codes 554): 19 outbound, 9 inbound"), r.getOutput());
+        assertEquals(28, sumCounts(rows("summary.csv")));
+        assertEquals(29, rows("rejections.csv").size());
+        assertEquals("", r.getErrorOutput());
+    }
+
+    @Test
+    void reportsEveryFileItWrites(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult r = scan(launcher, write("mail.log", INBOUND).toString());
+        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        for (String f : List.of("rejections.csv", "summary.csv", "by-code.csv", "by-domain.csv", "by-category.csv",
+                "by-day.csv", "report.html")) {
+            assertTrue(Files.isRegularFile(tmp.resolve("out").resolve(f)), f);
+        }
+        assertEquals("time,direction,status,mta,host,queue_id,sender,recipient,recipient_domain,reply_code,"
+                + "enhanced_code,category,provider,blocklist,stage,remote_host,remote_ip,message,source_file,line",
+                rows("rejections.csv").get(0));
+        String row = rows("rejections.csv").get(1);
+        assertTrue(row.contains(",inbound,rejected,postfix,saturn,,john@example.com,smtp@example.org,example.org,"
+                + "554,5.7.1,"), row);
+    }
+
+    @Test
+    void nothingFoundPrintsNothingAndExitsZero(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult r = scan(launcher, write("mail.log", NOT_554).toString());
+        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        assertEquals("", r.getOutput());
+        assertEquals("", r.getErrorOutput());
+    }
+
+    @Test
+    void otherCodesOnRequest(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult r = scan(launcher, "--codes", "5xx", write("mail.log", INBOUND, NOT_554).toString());
+        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        assertTrue(r.getOutput().startsWith("2 rejections (codes 5xx)"), r.getOutput());
+    }
+
+    @Test
+    void quietSilencesStdout(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult r = scan(launcher, "--quiet", write("mail.log", INBOUND).toString());
+        assertEquals(0, r.exitCode());
+        assertEquals("", r.getOutput());
+        assertEquals(2, rows("rejections.csv").size());
+    }
+
+    @Test
+    void readsGzipByContent(QuarkusMainLauncher launcher) throws IOException {
+        Path gz = tmp.resolve("mail.log.2.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write((INBOUND + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        LaunchResult r = scan(launcher, gz.toString());
+        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        assertTrue(r.getOutput().startsWith("1 rejection "), r.getOutput());
+    }
+
+    @Test
+    void missingFileIsReportedAndTheOthersAreStillRead(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult r = scan(launcher, tmp.resolve("missing.log").toString(), write("mail.log", INBOUND).toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.getErrorOutput().contains("missing.log: no such file"), r.getErrorOutput());
+        assertTrue(r.getOutput().startsWith("1 rejection "), r.getOutput());
+    }
+
+    @Test
+    void corruptGzipKeepsTheLinesBefore(QuarkusMainLauncher launcher) throws IOException {
+        Path gz = tmp.resolve("mail.log.3.gz");
+        byte[] whole;
+        try (var buf = new java.io.ByteArrayOutputStream(); OutputStream out = new GZIPOutputStream(buf)) {
+            for (int i = 0; i < 2000; i++) {
+                out.write((INBOUND.replace("[8738]", "[" + i + "]") + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.close();
+            whole = buf.toByteArray();
+        }
+        Files.write(gz, Arrays.copyOf(whole, whole.length / 2));
+        LaunchResult r = scan(launcher, gz.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.getErrorOutput().contains("mail.log.3.gz:"), r.getErrorOutput());
+        assertTrue(r.getErrorOutput().contains("gzip"), r.getErrorOutput());
+        assertTrue(rows("rejections.csv").size() > 100, "lines before the damage are kept");
+    }
+
+    @Test
+    void damagedLinesAreReportedWithTheirLineAndStillRead(QuarkusMainLauncher launcher) throws IOException {
+        Path p = tmp.resolve("mail.log");
+        byte[] bad = (INBOUND.replace("Relay access denied", "Relay \u00e9 denied") + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = new byte[bad.length];
+        System.arraycopy(bad, 0, latin1, 0, bad.length);
+        // Replace the two UTF-8 bytes of é by a lone Latin-1 byte and a space: invalid UTF-8.
+        int at = indexOf(latin1, (byte) 0xC3);
+        latin1[at] = (byte) 0xE9;
+        latin1[at + 1] = ' ';
+        try (OutputStream out = Files.newOutputStream(p)) {
+            out.write((NOT_554 + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write(latin1);
+            out.write(new byte[] {0, 1, 2, 0, '\n'});
+            out.write(("x".repeat(10 * 1024 * 1024) + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((INBOUND + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        LaunchResult r = scan(launcher, p.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        String err = r.getErrorOutput();
+        assertTrue(err.contains("mail.log:2: invalid UTF-8"), err);
+        assertTrue(err.contains("mail.log:3: binary data"), err);
+        assertTrue(err.contains("mail.log:4: line longer than"), err);
+        assertTrue(r.getOutput().startsWith("2 rejections "), r.getOutput());
+    }
+
+    @Test
+    void inputThatIsNotAMailLogExitsThree(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult r = scan(launcher, write("notes.txt", "hello", "this is not a mail log").toString());
+        assertEquals(ExitCodes.NOT_RECOGNISED, r.exitCode());
+        assertTrue(r.getErrorOutput().contains("no Postfix or Exim line recognised"), r.getErrorOutput());
+    }
+
+    @Test
+    void badCodesOptionIsAUsageError(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult r = scan(launcher, "--codes", "5x4", write("mail.log", INBOUND).toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.getErrorOutput().contains("invalid reply code '5x4'"), r.getErrorOutput());
+    }
+
+    static long sumCounts(List<String> summaryRows) {
+        int col = Arrays.asList(summaryRows.get(0).split(",")).indexOf("count");
+        return summaryRows.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[col])).sum();
+    }
+
+    private static int indexOf(byte[] a, byte b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

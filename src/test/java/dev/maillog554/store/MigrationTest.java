@@ -1,0 +1,37 @@
+package dev.maillog554.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A database made by the first release (V1 only) opens with this one: migrated, data kept. */
+class MigrationTest {
+
+    @Test
+    void aVersionOneDatabaseIsMigratedWithItsHistoryKept(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("old");
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO scan_run VALUES (NEXT VALUE FOR scan_run_seq, CURRENT_TIMESTAMP, NULL, 'mx1', "
+                    + "'mail.log', '554', 'running', 0, 0, 0, 0)");
+        }
+        assertEquals(1, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+                .migrate().migrationsExecuted);
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM scan_run), (SELECT COUNT(*) FROM run_lock), "
+                    + "(SELECT COUNT(*) FROM file_checkpoint)");
+            r.next();
+            assertEquals(1, r.getInt(1));
+            assertEquals(1, r.getInt(2));
+            assertEquals(0, r.getInt(3));
+        }
+    }
+}
