@@ -3,7 +3,6 @@ package dev.maillog554;
 import java.time.Instant;
 import java.util.Optional;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
@@ -20,7 +19,6 @@ import dev.maillog554.parse.RejectionEvent;
  * Enabled only by {@link FakeParserProfile}.
  */
 @Alternative
-@Priority(1)
 @Singleton
 public class FakeParser implements LineParser {
 

@@ -1,5 +1,6 @@
 package dev.maillog554.classify;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVRecord;
 
+import dev.maillog554.parse.Direction;
 import dev.maillog554.parse.RejectionEvent;
 
 /**
@@ -67,8 +69,24 @@ public final class Classifier {
         String dom = RejectionEvent.UNKNOWN_DOMAIN.equals(e.recipientDomain()) ? "" : e.recipientDomain();
         int at = e.sender().lastIndexOf('@');
         String senderDomain = at >= 0 ? e.sender().substring(at + 1).replace(">", "") : "";
+        if (e.direction() == Direction.INBOUND) {
+            return inbound(classify(e.replyCode(), e.enhancedCode(), e.message(), "", "", e.stage(), senderDomain));
+        }
         return classify(e.replyCode(), e.enhancedCode(), e.message(), dom, e.remoteHost(), e.stage(), senderDomain);
     }
+
+    // Inbound, we are the receiver: the client's host and our own domain say nothing about a mailbox provider,
+    // and the tips are for the sender, so say first whose move it is.
+    private Diagnosis inbound(Diagnosis d) {
+        List<String> t = new ArrayList<>(d.tips().size() + 1);
+        t.add(INBOUND_TIP);
+        t.addAll(d.tips());
+        return new Diagnosis(d.category(), d.ruleId(), "", d.blocklist(), d.listed(), t);
+    }
+
+    static final String INBOUND_TIP = "Inbound: your own server refused this client. Usually that is the filter "
+            + "working; act only if the client was legitimate (check the client IP and the sender), then fix the "
+            + "rule or allow-list it. The steps below are what the sender would have to do.";
 
     /**
      * Diagnoses a reply.

@@ -1,5 +1,6 @@
 package dev.maillog554.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import picocli.CommandLine.Option;
@@ -48,12 +49,19 @@ public class DatabaseOptions {
             if (key == null) {
                 continue;
             }
-            String value = eq > 0 ? a.substring(eq + 1) : i + 1 < args.length ? args[++i] : null;
-            if (value != null) {
-                // H2 refuses implicitly relative paths in URLs: make the folder absolute.
-                System.setProperty(key, "--data-dir".equals(name)
-                        ? java.nio.file.Path.of(value).toAbsolutePath().toString() : value);
+            String value;
+            if (eq > 0) {
+                value = a.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                continue;
             }
+            // H2 refuses a file URL "implicitly relative to the current working directory" (error 90011).
+            if ("--data-dir".equals(name) && !value.isEmpty()) {
+                value = Path.of(value).toAbsolutePath().toString();
+            }
+            System.setProperty(key, value);
         }
     }
 }

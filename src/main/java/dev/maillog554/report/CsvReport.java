@@ -9,14 +9,15 @@ import dev.maillog554.aggregate.CategoryTally;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.DayCount;
 import dev.maillog554.aggregate.Tally;
+import dev.maillog554.classify.EnhancedCodes;
 
 /** Writes the grouped CSV files: summary, by code, by domain, by category and by day. */
 public final class CsvReport {
 
     public static final String[] SUMMARY_HEADER = {"reply_code", "enhanced_code", "recipient_domain", "direction",
         "category", "provider", "blocklist", "count", "first_seen", "last_seen", "example"};
-    public static final String[] BY_CODE_HEADER = {"reply_code", "enhanced_code", "category", "count", "first_seen",
-        "last_seen", "example"};
+    public static final String[] BY_CODE_HEADER = {"reply_code", "enhanced_code", "meaning", "category", "count",
+        "first_seen", "last_seen", "example"};
     public static final String[] BY_DOMAIN_HEADER = {"recipient_domain", "category", "provider", "count",
         "first_seen", "last_seen", "example"};
     public static final String[] BY_CATEGORY_HEADER = {"category", "count", "domains", "top_domains", "first_seen",
@@ -41,8 +42,9 @@ public final class CsvReport {
         ReportFiles.write(dir, ReportFiles.BY_CODE, w -> {
             try (CSVPrinter p = printer(w, BY_CODE_HEADER)) {
                 for (Tally t : counts.byCode()) {
-                    p.printRecord(code(t), CsvCells.safe(t.key().enhancedCode()), t.category(), t.count(),
-                            RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()),
+                    String enhanced = t.key().enhancedCode();
+                    p.printRecord(code(t), CsvCells.safe(enhanced), EnhancedCodes.meaning(enhanced), t.category(),
+                            t.count(), RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()),
                             CsvCells.safe(redactor.text(t.example())));
                 }
             }

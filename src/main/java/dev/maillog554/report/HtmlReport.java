@@ -1,16 +1,32 @@
 package dev.maillog554.report;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.maillog554.aggregate.CategoryTally;
 import dev.maillog554.aggregate.Counts;
-import dev.maillog554.aggregate.Tally;
+import dev.maillog554.classify.Rejection;
+import dev.maillog554.parse.RejectionEvent;
 
-/** Writes {@code report.html}: one self-contained file with no external CSS, scripts or fonts. */
+/**
+ * Writes {@code report.html}: one self-contained page (inline CSS, SVG and a little script, nothing fetched)
+ * that reads well on screen, on a phone, printed and with scripts off. Every value from a log goes through
+ * {@link Html#escape}; links are only in-page anchors built from cause ids, never from log text.
+ */
 public final class HtmlReport {
+
+    /** Bars per chart. */
+    static final int TOP = 10;
+
+    private static final String CSS = resource("report/report.css");
+    private static final String JS = resource("report/report.js");
 
     private HtmlReport() {
     }
@@ -20,56 +36,168 @@ public final class HtmlReport {
         ReportFiles.write(dir, ReportFiles.HTML, w -> render(w, counts, meta, redactor));
     }
 
+    /** The whole page as a string (for the REST server's {@code GET /}). */
+    public static String render(Counts counts, ReportMeta meta, Redactor redactor) {
+        StringBuilder sb = new StringBuilder(64 * 1024);
+        page(sb, counts, meta, redactor);
+        return sb.toString();
+    }
+
     static void render(Writer w, Counts c, ReportMeta meta, Redactor redactor) throws IOException {
-        w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        w.write("<title>maillog554: " + Html.escape(meta.title()) + "</title>\n<style>\n");
-        w.write("body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:72rem;padding:0 1rem;color:#222}\n"
-                + "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border-bottom:1px solid #ddd;"
-                + "padding:.3rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right}"
-                + "code{word-break:break-all}.cards{display:flex;flex-wrap:wrap;gap:1rem}"
-                + ".card{border:1px solid #ccc;border-radius:.4rem;padding:.5rem 1rem}.card b{font-size:1.6rem;"
-                + "display:block}\n</style>\n</head>\n<body>\n");
-        w.write("<h1>SMTP rejections: " + Html.escape(meta.title()) + "</h1>\n");
-        w.write("<p>Generated " + Html.escape(RejectionCsv.time(meta.generatedAt())) + " for reply codes "
-                + Html.escape(meta.codes()) + " from " + Html.escape(String.join(", ", meta.inputs())) + ".</p>\n");
-        w.write("<div class=\"cards\">" + card("rejections", c.total()) + card("outbound", c.outbound())
-                + card("inbound", c.inbound()) + card("recipient domains", c.domains()) + "</div>\n");
-        w.write("<h2>Causes and what to do</h2>\n");
-        for (CategoryTally t : c.categories()) {
-            w.write("<section><h3>" + Html.escape(t.category()) + " (" + t.count() + ")</h3>\n<p>Domains: "
-                    + Html.escape(String.join(", ", t.topDomains())) + "</p>\n");
-            if (!t.tips().isEmpty()) {
-                w.write("<ul>");
-                for (String tip : t.tips()) {
-                    w.write("<li>" + Html.escape(tip) + "</li>");
-                }
-                w.write("</ul>\n");
+        w.write(render(c, meta, redactor));
+    }
+
+    private static void page(StringBuilder s, Counts c, ReportMeta meta, Redactor redactor) {
+        String title = "SMTP rejections: " + meta.title();
+        s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"maillog554\">\n")
+                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n");
+        header(s, title, meta, c);
+        s.append("<main class=\"wrap\">\n");
+        cards(s, c, meta);
+        charts(s, c);
+        causes(s, c, redactor);
+        HtmlTables.byCode(s, c.byCode(), redactor);
+        HtmlTables.byDomain(s, c.byDomain(), redactor);
+        HtmlTables.summary(s, c.summary(), redactor);
+        HtmlTables.byDay(s, c.days());
+        s.append("</main>\n<footer class=\"wrap\"><p>Made by maillog554 from ")
+                .append(Html.escape(String.join(", ", meta.inputs()))).append('.');
+        if (redactor.enabled()) {
+            s.append(" Local parts of addresses are replaced by a short hash.");
+        }
+        s.append("</p></footer>\n<script>\n").append(JS).append("</script>\n</body>\n</html>\n");
+    }
+
+    private static void header(StringBuilder s, String title, ReportMeta meta, Counts c) {
+        s.append("<header class=\"top\"><div class=\"wrap\">\n<h1>").append(Html.escape(title)).append("</h1>\n")
+                .append("<p>Generated ").append(Html.escape(HtmlTables.time(meta.generatedAt())))
+                .append(" UTC &middot; reply codes ").append(Html.escape(meta.codes()));
+        if (!c.days().isEmpty()) {
+            s.append(" &middot; ").append(c.days().get(0).day()).append(" to ")
+                    .append(c.days().get(c.days().size() - 1).day());
+        }
+        s.append("</p>\n<nav class=\"toc\"><a href=\"#charts\">Charts</a><a href=\"#causes\">Causes</a>")
+                .append("<a href=\"#by-code\">By code</a><a href=\"#by-domain\">By domain</a>")
+                .append("<a href=\"#summary\">Code and domain</a><a href=\"#by-day\">By day</a></nav>\n")
+                .append("</div></header>\n");
+    }
+
+    private static void cards(StringBuilder s, Counts c, ReportMeta meta) {
+        s.append("<section class=\"cards\" aria-label=\"Headline numbers\">\n");
+        card(s, "", group(c.total()), "rejections");
+        card(s, "", group(c.outbound()), "outbound: remote servers rejected our mail");
+        card(s, "", group(c.inbound()), "inbound: we rejected clients");
+        card(s, "", group(c.domains()), "recipient domains affected");
+        if (meta.previousTotal() != null) {
+            long prev = meta.previousTotal();
+            long diff = c.total() - prev;
+            String v = (diff > 0 ? "+" : diff < 0 ? "\u2212" : "") + group(Math.abs(diff));
+            if (prev > 0) {
+                v += String.format(Locale.ROOT, " (%s%.0f%%)", diff > 0 ? "+" : diff < 0 ? "\u2212" : "",
+                        Math.abs(100.0 * diff / prev));
             }
-            w.write("</section>\n");
+            card(s, diff > 0 ? "up" : diff < 0 ? "down" : "", v, "change against the previous period (" + group(prev)
+                    + ")");
         }
-        table(w, "By code and domain", c.summary(), true, redactor);
-        table(w, "By code", c.byCode(), false, redactor);
-        table(w, "By recipient domain", c.byDomain(), false, redactor);
-        w.write("</body>\n</html>\n");
+        s.append("</section>\n");
     }
 
-    private static String card(String label, long n) {
-        return "<div class=\"card\"><b>" + n + "</b>" + Html.escape(label) + "</div>";
+    private static void card(StringBuilder s, String cls, String value, String label) {
+        s.append("<div class=\"card\"><span class=\"v").append(cls.isEmpty() ? "" : " " + cls).append("\">")
+                .append(Html.escape(value)).append("</span><span class=\"l\">").append(Html.escape(label))
+                .append("</span></div>\n");
     }
 
-    private static void table(Writer w, String title, List<Tally> rows, boolean full, Redactor redactor)
-            throws IOException {
-        w.write("<h2>" + Html.escape(title) + "</h2>\n<table>\n<thead><tr><th>Code</th><th>Enhanced</th>"
-                + "<th>Domain</th>" + (full ? "<th>Direction</th>" : "") + "<th>Cause</th><th>Count</th>"
-                + "<th>Example</th></tr></thead>\n<tbody>\n");
-        for (Tally t : rows) {
-            w.write("<tr><td>" + (t.key().replyCode() == 0 ? "" : t.key().replyCode()) + "</td><td>"
-                    + Html.escape(t.key().enhancedCode()) + "</td><td>" + Html.escape(t.key().recipientDomain())
-                    + "</td>" + (full ? "<td>" + t.key().direction().label() + "</td>" : "") + "<td>"
-                    + Html.escape(t.category()) + "</td><td class=\"n\">" + t.count() + "</td><td><code>"
-                    + Html.escape(redactor.text(t.example())) + "</code></td></tr>\n");
+    private static void charts(StringBuilder s, Counts c) {
+        s.append("<section id=\"charts\" class=\"panel chartrow\">\n<h2>Rejections per day</h2>\n")
+                .append("<div class=\"legend\"><span><i class=\"out\"></i>outbound</span>")
+                .append("<span><i class=\"in\"></i>inbound</span></div>\n")
+                .append(SvgCharts.days(c.days(), "Rejections per day")).append("</section>\n")
+                .append("<div class=\"charts chartrow\">\n");
+        List<SvgCharts.Bar> domains = new ArrayList<>();
+        c.byDomain().stream().limit(TOP)
+                .forEach(t -> domains.add(new SvgCharts.Bar(t.key().recipientDomain(), t.count(), null)));
+        chart(s, "Top recipient domains", SvgCharts.bars(domains, "Top recipient domains"));
+        List<SvgCharts.Bar> causes = new ArrayList<>();
+        c.categories().stream().limit(TOP)
+                .forEach(t -> causes.add(new SvgCharts.Bar(t.category(), t.count(), "#" + anchor(t.category()))));
+        chart(s, "Causes", SvgCharts.bars(causes, "Causes"));
+        List<SvgCharts.Bar> codes = new ArrayList<>();
+        c.byCode().stream().limit(TOP).forEach(t -> codes.add(new SvgCharts.Bar(HtmlTables.code(t), t.count(),
+                null)));
+        chart(s, "Reply codes", SvgCharts.bars(codes, "Reply codes"));
+        s.append("</div>\n");
+    }
+
+    private static void chart(StringBuilder s, String title, String svg) {
+        s.append("<section class=\"panel\"><h2>").append(Html.escape(title)).append("</h2>\n").append(svg)
+                .append("</section>\n");
+    }
+
+    private static void causes(StringBuilder s, Counts c, Redactor redactor) {
+        s.append("<section id=\"causes\" class=\"panel\">\n<h2>Causes and what to do</h2>\n");
+        if (c.categories().isEmpty()) {
+            s.append("<p class=\"empty\">No rejections found.</p>\n");
         }
-        w.write("</tbody>\n</table>\n");
+        s.append("<div class=\"causes\">\n");
+        for (CategoryTally t : c.categories()) {
+            String id = anchor(t.category());
+            s.append("<article class=\"cause\" id=\"").append(id).append("\">\n<header><h3>")
+                    .append(Html.escape(t.category())).append("</h3><span class=\"n\">").append(group(t.count()))
+                    .append("</span></header>\n<p>").append(t.domains())
+                    .append(t.domains() == 1 ? " domain" : " domains")
+                    .append(": ").append(Html.escape(String.join(", ", t.topDomains())))
+                    .append(t.domains() > t.topDomains().size() ? ", \u2026" : "").append("</p>\n");
+            if (!t.tips().isEmpty()) {
+                s.append("<ul class=\"tips\">");
+                t.tips().forEach(tip -> s.append("<li>").append(Html.escape(tip)).append("</li>"));
+                s.append("</ul>\n");
+            }
+            if (!t.examples().isEmpty()) {
+                s.append("<p>Example log lines:</p>\n<ol class=\"log\">\n");
+                for (int i = 0; i < t.examples().size(); i++) {
+                    example(s, id + "-ex" + (i + 1), t.examples().get(i), redactor);
+                }
+                s.append("</ol>\n");
+            }
+            s.append("</article>\n");
+        }
+        s.append("</div>\n</section>\n");
+    }
+
+    private static void example(StringBuilder s, String id, Rejection r, Redactor redactor) {
+        RejectionEvent e = r.event();
+        s.append("<li id=\"").append(id).append("\"><span class=\"src\">").append(Html.escape(e.sourceFile()))
+                .append(':').append(e.line()).append(" &middot; ").append(Html.escape(HtmlTables.time(e.time())))
+                .append(" &middot; ").append(e.direction().label());
+        if (!e.recipient().isEmpty()) {
+            s.append(" &middot; to ").append(Html.escape(redactor.address(e.recipient())));
+        }
+        s.append("</span><br><code>").append(e.replyCode() == 0 ? "" : e.replyCode() + " ")
+                .append(Html.escape(e.enhancedCode().isEmpty() ? "" : e.enhancedCode() + " "))
+                .append(Html.escape(redactor.text(e.message()))).append("</code></li>\n");
+    }
+
+    /** The in-page anchor of a cause: only {@code [a-z0-9-]}, whatever the id holds. */
+    static String anchor(String category) {
+        return "cause-" + category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    }
+
+    static String group(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

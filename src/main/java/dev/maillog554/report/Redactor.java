@@ -25,6 +25,11 @@ public final class Redactor {
         return enabled ? new Redactor(true) : NONE;
     }
 
+    /** Whether local parts are hidden. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** One address (or {@code <>} / empty, which stay as they are). */
     public String address(String address) {
         if (!enabled || address.isEmpty()) {

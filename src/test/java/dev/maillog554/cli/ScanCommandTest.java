@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,28 @@ class ScanCommandTest {
         assertEquals(28, sumCounts(rows("summary.csv")));
         assertEquals(29, rows("rejections.csv").size());
         assertEquals("", r.getErrorOutput());
+    }
+
+    /**
+     * For every real corpus file, the total of summary.csv equals the count checked line by line: every line
+     * carrying a 554 reply code that is a rejection (see parse/CorpusCountsTest for how each was checked).
+     */
+    @Test
+    void corpusTotalsMatchTheHandCount(QuarkusMainLauncher launcher) throws IOException {
+        Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("fail2ban-postfix.log", 5L);
+        expected.put("fail2ban-exim.log", 0L);
+        expected.put("fail2ban-exim-spam.log", 0L);
+        expected.put("exim-testsuite.log", 1L);
+        expected.put("whyscream-postfix-messages.log", 2L);
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
+            Path dir = tmp.resolve(e.getKey());
+            LaunchResult r = launcher.launch("scan", "--data-dir", dir.resolve("db").toString(), "--out",
+                    dir.resolve("out").toString(), "src/test/resources/fixtures/corpus/" + e.getKey());
+            assertEquals(0, r.exitCode(), e.getKey() + ": " + r.getErrorOutput());
+            assertEquals(e.getValue(), sumCounts(Files.readAllLines(dir.resolve("out").resolve("summary.csv"))),
+                    e.getKey());
+        }
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.maillog554.api;
+
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import dev.maillog554.api.dto.RejectionItem;
+import dev.maillog554.api.dto.RejectionPage;
+import dev.maillog554.report.Redactor;
+import dev.maillog554.store.Page;
+import dev.maillog554.store.RejectionCriteria;
+import dev.maillog554.store.RejectionRow;
+import dev.maillog554.store.RejectionSearch;
+
+/** Stored rejections, one page at a time. */
+@Path("/api/rejections")
+@Produces(MediaType.APPLICATION_JSON)
+public class RejectionResource {
+
+    @Inject
+    RejectionSearch search;
+    @Inject
+    ApiSettings settings;
+
+    @GET
+    @Operation(summary = "List rejections", description = "Oldest first, paginated; every filter is optional.")
+    public RejectionPage list(
+            @Parameter(description = "0-based page number (default 0).") @QueryParam("page") Integer page,
+            @Parameter(description = "Rows per page, 1 to 1000 (default 50).") @QueryParam("size") Integer size,
+            @Parameter(description = "Earliest event time, inclusive: 2024-11-27 or 2024-11-27T10:00:00Z.")
+            @QueryParam("since") String since,
+            @Parameter(description = "Latest event time, exclusive, same formats as since.")
+            @QueryParam("until") String until,
+            @Parameter(description = "outbound or inbound.") @QueryParam("direction") String direction,
+            @Parameter(description = "Mail server host name.") @QueryParam("host") String host,
+            @Parameter(description = "Recipient domain, e.g. example.org.") @QueryParam("domain") String domain,
+            @Parameter(description = "Cause id, e.g. relay-denied.") @QueryParam("category") String category,
+            @Parameter(description = "Reply code (554) or enhanced code (5.7.1).") @QueryParam("code") String code) {
+        int p = Params.page(page);
+        int s = Params.size(size);
+        String c = Params.blankToNull(code);
+        Integer reply = null;
+        String enhanced = null;
+        if (c != null && c.matches("[245]\\d\\d")) {
+            reply = Integer.parseInt(c);
+        } else if (c != null && c.matches("[245]\\.\\d{1,3}\\.\\d{1,3}")) {
+            enhanced = c;
+        } else if (c != null) {
+            throw new BadParameterException("code", "bad code '" + c + "': use a reply code such as 554 or an "
+                    + "enhanced code such as 5.7.1");
+        }
+        String d = Params.blankToNull(domain);
+        RejectionCriteria criteria = new RejectionCriteria(Params.filter(since, until, direction, host),
+                d == null ? null : d.toLowerCase(Locale.ROOT), Params.category(category), reply, enhanced);
+        Page<RejectionRow> found = search.find(criteria, p, s);
+        Redactor redactor = settings.redactor();
+        return new RejectionPage(found.page(), found.size(), found.total(),
+                found.items().stream().map(r -> RejectionItem.of(r, redactor)).toList());
+    }
+}

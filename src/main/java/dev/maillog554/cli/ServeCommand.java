@@ -1,0 +1,56 @@
+package dev.maillog554.cli;
+
+import java.util.concurrent.Callable;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.Quarkus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code maillog554 serve}: the REST API and live HTML report over the stored history. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the stored history: the HTML report at /, JSON under /api (runs, counts, rejections, "
+                + "explain) and the OpenAPI document at /q/openapi. Stop with Ctrl-C.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:Stopped normally.",
+            "1:Runtime failure: the port is taken or the database is unusable.",
+            "2:Bad usage."})
+class ServeCommand implements Callable<Integer> {
+
+    // Read by ServeOptions before start-up; declared here for --help and validation.
+    @Option(names = "--host", paramLabel = "<address>", defaultValue = ServeOptions.DEFAULT_HOST,
+            description = "Address to listen on; only this machine by default (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "<port>", defaultValue = "" + ServeOptions.DEFAULT_PORT,
+            description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--redact", description = "Replace the local part of every address with a short stable hash "
+            + "in every response.")
+    boolean redact;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "invalid port " + port + ": use 0 to 65535");
+        }
+        int actual = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(port);
+        spec.commandLine().getErr().println("maillog554: serving http://" + (host.contains(":") ? "[" + host + "]"
+                : host) + ":" + actual + "/ (API under /api, OpenAPI at /q/openapi); Ctrl-C stops");
+        spec.commandLine().getErr().flush();
+        Quarkus.waitForExit();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.maillog554.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import dev.maillog554.aggregate.DayCount;
+import dev.maillog554.aggregate.Tally;
+
+/**
+ * The report's tables. Each is sortable by its headers and filterable when scripts run, and complete without
+ * them; sort keys that differ from the shown text go in {@code data-v}.
+ */
+final class HtmlTables {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+
+    private HtmlTables() {
+    }
+
+    static void byCode(StringBuilder s, List<Tally> rows, Redactor redactor) {
+        open(s, "by-code", "By reply code", "t-code", "Code", "Enhanced", "Cause", "#Count", "First seen (UTC)",
+                "Last seen (UTC)", "Example");
+        for (Tally t : rows) {
+            s.append("<tr>").append(td(t.key().replyCode() == 0 ? "" : Integer.toString(t.key().replyCode())))
+                    .append(td(t.key().enhancedCode())).append(cause(t.category())).append(count(t.count()))
+                    .append(time(t)).append(message(redactor.text(t.example()))).append("</tr>\n");
+        }
+        close(s);
+    }
+
+    static void byDomain(StringBuilder s, List<Tally> rows, Redactor redactor) {
+        open(s, "by-domain", "By recipient domain", "t-domain", "Domain", "Cause", "Provider", "#Count",
+                "First seen (UTC)", "Last seen (UTC)", "Example");
+        for (Tally t : rows) {
+            s.append("<tr>").append(td(t.key().recipientDomain())).append(cause(t.category()))
+                    .append(td(t.provider())).append(count(t.count())).append(time(t))
+                    .append(message(redactor.text(t.example()))).append("</tr>\n");
+        }
+        close(s);
+    }
+
+    static void summary(StringBuilder s, List<Tally> rows, Redactor redactor) {
+        open(s, "summary", "By code, domain and direction", "t-summary", "Code", "Enhanced", "Domain", "Direction",
+                "Cause", "Provider", "Blocklist", "#Count", "First seen (UTC)", "Last seen (UTC)", "Example");
+        for (Tally t : rows) {
+            s.append("<tr>").append(td(t.key().replyCode() == 0 ? "" : Integer.toString(t.key().replyCode())))
+                    .append(td(t.key().enhancedCode())).append(td(t.key().recipientDomain()))
+                    .append(td(t.key().direction() == null ? "" : t.key().direction().label()))
+                    .append(cause(t.category())).append(td(t.provider())).append(td(t.blocklist()))
+                    .append(count(t.count())).append(time(t)).append(message(redactor.text(t.example())))
+                    .append("</tr>\n");
+        }
+        close(s);
+    }
+
+    static void byDay(StringBuilder s, List<DayCount> days) {
+        open(s, "by-day", "By day", "t-day", "Day", "#Total", "#Outbound", "#Inbound");
+        for (DayCount d : days) {
+            s.append("<tr>").append(td(d.day().toString())).append(count(d.total())).append(count(d.outbound()))
+                    .append(count(d.inbound())).append("</tr>\n");
+        }
+        close(s);
+    }
+
+    /** "554 5.7.1", or just the part that is known. */
+    static String code(Tally t) {
+        String code = t.key().replyCode() == 0 ? "" : Integer.toString(t.key().replyCode());
+        return (code + " " + t.key().enhancedCode()).trim();
+    }
+
+    /** Minutes in UTC for display, or empty. */
+    static String time(Instant t) {
+        return t == null ? "" : SHOWN.format(t);
+    }
+
+    // Headers starting with '#' are numeric: they sort as numbers and align right.
+    private static void open(StringBuilder s, String anchor, String title, String tableId, String... headers) {
+        s.append("<section class=\"panel\">\n<div class=\"tools\"><h2 id=\"").append(anchor).append("\">")
+                .append(Html.escape(title)).append("</h2><label class=\"filter\" hidden>Filter ")
+                .append("<input type=\"search\" data-table=\"").append(tableId)
+                .append("\" placeholder=\"text in any column\"><span class=\"shown\" aria-live=\"polite\"></span>")
+                .append("</label></div>\n<div class=\"scroll\"><table class=\"sortable\" id=\"").append(tableId)
+                .append("\">\n<thead><tr>");
+        for (String h : headers) {
+            boolean num = h.startsWith("#");
+            s.append(num ? "<th class=\"n\" data-type=\"num\">" : "<th>").append(Html.escape(num ? h.substring(1) : h))
+                    .append("</th>");
+        }
+        s.append("</tr></thead>\n<tbody>\n");
+    }
+
+    private static void close(StringBuilder s) {
+        s.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    private static String td(String text) {
+        return "<td>" + Html.escape(text) + "</td>";
+    }
+
+    private static String count(long n) {
+        return "<td class=\"n\">" + n + "</td>";
+    }
+
+    private static String cause(String category) {
+        return "<td><a href=\"#" + HtmlReport.anchor(category) + "\">" + Html.escape(category) + "</a></td>";
+    }
+
+    private static String message(String text) {
+        return "<td class=\"msg\"><code>" + Html.escape(text) + "</code></td>";
+    }
+
+    private static String time(Tally t) {
+        return timeCell(t.firstSeen()) + timeCell(t.lastSeen());
+    }
+
+    private static String timeCell(Instant t) {
+        return "<td data-v=\"" + Html.escape(RejectionCsv.time(t)) + "\">" + Html.escape(time(t)) + "</td>";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.maillog554.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+
+    private final String page = HtmlReport.render(SampleCounts.counts(), SampleCounts.meta(), Redactor.NONE);
+
+    @Test
+    void hostileLogTextRendersAsText() {
+        assertFalse(page.contains(SampleCounts.SCRIPT), "raw <script> from a log must not reach the page");
+        assertFalse(page.contains("<img"), "raw <img> from a log must not reach the page");
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(page.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+        // Exactly one script element: ours.
+        assertEquals(1, count(page, "<script"), page);
+    }
+
+    @Test
+    void linksAreOnlyInPageAnchors() {
+        Matcher m = Pattern.compile("href=\"([^\"]*)\"").matcher(page);
+        int links = 0;
+        while (m.find()) {
+            links++;
+            assertTrue(m.group(1).matches("#[a-z0-9-]+"), "unexpected link target " + m.group(1));
+        }
+        assertTrue(links > 0);
+        assertFalse(page.contains("href=\"javascript"));
+    }
+
+    @Test
+    void selfContainedWithNoExternalResources() {
+        assertFalse(page.contains("src=\"http"), page);
+        assertFalse(page.contains("<link"), page);
+        assertFalse(page.contains("@import"), page);
+        assertFalse(page.contains("url("), page);
+    }
+
+    @Test
+    void showsHeadlineChartsCausesAndExamples() {
+        assertTrue(page.contains("<span class=\"v\">6</span><span class=\"l\">rejections</span>"), page);
+        assertTrue(page.contains("<svg class=\"chart days\""));
+        assertTrue(page.contains("<svg class=\"chart bars\""));
+        assertTrue(page.contains("id=\"cause-blocklisted\""));
+        assertTrue(page.contains("Look up 192.0.2.10 at check.spamhaus.org"));
+        assertTrue(page.contains("id=\"cause-blocklisted-ex1\""));
+        assertTrue(page.contains("mail.log:2"));
+        assertTrue(page.contains("<a href=\"#cause-blocklisted\">blocklisted</a>"));
+        assertTrue(page.contains("@media print"));
+        assertFalse(page.contains("change against the previous period"), "no previous total, no change card");
+    }
+
+    @Test
+    void showsChangeAgainstThePreviousPeriodWhenKnown() {
+        String withPrevious = HtmlReport.render(SampleCounts.counts(), SampleCounts.meta().withPreviousTotal(4),
+                Redactor.NONE);
+        assertTrue(withPrevious.contains("<span class=\"v up\">+2 (+50%)</span><span class=\"l\">change against the "
+                + "previous period (4)</span>"), withPrevious);
+        String fewer = HtmlReport.render(SampleCounts.counts(), SampleCounts.meta().withPreviousTotal(12),
+                Redactor.NONE);
+        assertTrue(fewer.contains("<span class=\"v down\">\u22126 (\u221250%)</span>"), fewer);
+    }
+
+    @Test
+    void redactionHidesLocalPartsEverywhere() {
+        String redacted = HtmlReport.render(SampleCounts.counts(), SampleCounts.meta(), Redactor.of(true));
+        for (String local : new String[] {"bob@", "carol@", "dave@", "erin@", "frank@", "grace@"}) {
+            assertFalse(redacted.contains(local), local + " leaked");
+        }
+        assertTrue(redacted.contains(Redactor.of(true).address("carol@example.com")));
+        assertTrue(redacted.contains("example.com"), "domains stay readable");
+    }
+
+    @Test
+    void sameInputGivesTheSameBytes() {
+        assertEquals(page, HtmlReport.render(SampleCounts.counts(), SampleCounts.meta(), Redactor.NONE));
+    }
+
+    private static int count(String s, String needle) {
+        int n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
