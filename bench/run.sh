@@ -88,7 +88,8 @@ for f in "${FILES[@]}"; do
     # summarisers get a decompressed stream for .gz (pflogsumm does not unpack by itself).
     case $f in
         *.gz) measure gzip-dc "$f" sh -c "gzip -dc '$f' | wc -l" >> "$WORK/rows"; cat="gzip -dc" ;;
-        *) measure grep "$f" sh -c "LC_ALL=C grep -c ' 554 ' '$f'; true" >> "$WORK/rows"; cat=cat ;;
+        # GNU grep stops at the first match when its output is /dev/null: pipe it so it reads everything.
+        *) measure grep "$f" sh -c "LC_ALL=C grep -c ' 554 ' '$f' | cat" >> "$WORK/rows"; cat=cat ;;
     esac
     case $f in
         *postfix*) ! command -v pflogsumm > /dev/null \
