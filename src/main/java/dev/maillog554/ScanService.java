@@ -8,12 +8,8 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
 
@@ -44,10 +40,12 @@ import dev.maillog554.report.ReportMeta;
 import dev.maillog554.store.Checkpoint;
 import dev.maillog554.store.DedupeKey;
 import dev.maillog554.store.KeyedRejection;
+import dev.maillog554.store.LineOccurrences;
 import dev.maillog554.store.RunInfo;
 import dev.maillog554.store.RunLock;
 import dev.maillog554.store.RunStore;
 import dev.maillog554.store.RunTotals;
+import dev.maillog554.store.SeenKeys;
 
 /** The main job: read logs, find rejections, diagnose them, store the run and write the reports. */
 @ApplicationScoped
@@ -119,7 +117,7 @@ public class ScanService {
 
     private void scanInput(LogInput input, Run run, Consumer<InputProblem> sink) {
         ParseContext ctx = new ParseContext(run.req.zone(), reference(input, run.req.startedAt()));
-        Map<String, Integer> occurrences = new HashMap<>();
+        LineOccurrences occurrences = new LineOccurrences();
         Resume at = resume(input, run.req, sink);
         if (at.upToDate) {
             return;
@@ -204,7 +202,7 @@ public class ScanService {
     // give the parser the senders of messages still queued, and the dedupe key its count of identical lines
     // (identical lines share their second, so they sit close together). A gzip file has to be inflated from
     // its start anyway, so all of its earlier lines serve.
-    private void warmUp(InputStream in, LogInput input, Resume at, ParseContext ctx, Map<String, Integer> occurrences,
+    private void warmUp(InputStream in, LogInput input, Resume at, ParseContext ctx, LineOccurrences occurrences,
                         Run run) throws IOException {
         if (at.offset == 0) {
             return;
@@ -220,7 +218,7 @@ public class ScanService {
         while ((line = warm.next(run.relevant, true)) != null) {
             Optional<RejectionEvent> found = run.parser.parse(line, ctx);
             if (found.isPresent() && run.req.codes().matches(found.get().replyCode(), found.get().enhancedCode())) {
-                occurrences.merge(line.text(), 1, Integer::sum);
+                occurrences.next(line.text());
             }
         }
     }
@@ -243,9 +241,9 @@ public class ScanService {
         return ctx.recognised() == 0 && reader.lineNumber() < SNIFF_LINES;
     }
 
-    private void accept(RejectionEvent event, LogLine line, Map<String, Integer> occurrences, Run run) {
+    private void accept(RejectionEvent event, LogLine line, LineOccurrences occurrences, Run run) {
         RejectionEvent e = event.host().isEmpty() ? event.withHost(run.req.serverHost()) : event;
-        int n = occurrences.merge(line.text(), 1, Integer::sum);
+        int n = occurrences.next(line.text());
         if (!run.req.inWindow(e.time())) {
             return;
         }
@@ -286,7 +284,8 @@ public class ScanService {
         final Aggregator aggregator;
         final LineParser parser = ScanService.this.parser;
         final RelevantLines relevant;
-        final Set<String> keys = new HashSet<>();
+        // Memory per rejection stays at a few bytes here: the scan may find millions.
+        final SeenKeys keys = new SeenKeys();
         final List<KeyedRejection> batch = new ArrayList<>();
         RejectionCsv csv;
         long lines;

@@ -28,6 +28,15 @@ public final class LineReader {
     public interface LineFilter {
         /** True when {@code buf[from..to)} may matter to a parser. */
         boolean wanted(byte[] buf, int from, int to);
+
+        /**
+         * Where the next wanted line may be: an index in {@code buf[from..to)} that lies in every wanted line
+         * found there (or earlier), or -1 when no line in the range is wanted. The reader skips the lines before
+         * it by counting their newlines only. The default, {@code from}, makes the reader test every line.
+         */
+        default int candidate(byte[] buf, int from, int to) {
+            return from;
+        }
     }
 
     private final InputStream in;
@@ -80,6 +89,7 @@ public final class LineReader {
      */
     public LogLine next(LineFilter filter, boolean partialAtEof) throws IOException {
         while (true) {
+            skipUnwanted(filter);
             int nl = indexOfNewline();
             if (nl < 0) {
                 if (end - start >= MAX_LINE) {
@@ -108,6 +118,28 @@ public final class LineReader {
             if (line != null) {
                 return line;
             }
+        }
+    }
+
+    // Like grep, look for what a wanted line must contain across the whole buffer, not line by line: the
+    // complete lines before the first candidate are only counted, never split or tested one by one.
+    private void skipUnwanted(LineFilter filter) {
+        int c = filter.candidate(buf, start, end);
+        int to = c < 0 ? end : c;
+        if (to <= start) {
+            return;
+        }
+        int skipTo = ByteScan.lastIndexOf(buf, start, to, (byte) '\n') + 1;
+        if (skipTo > start) {
+            if (!reportedBinary) {
+                int nul = ByteScan.indexOf(buf, start, skipTo, (byte) 0);
+                if (nul >= 0) {
+                    reportBinary(lineNo + 1 + ByteScan.count(buf, start, nul, (byte) '\n'));
+                }
+            }
+            lineNo += ByteScan.count(buf, start, skipTo, (byte) '\n');
+            offset += skipTo - start;
+            start = skipTo;
         }
     }
 

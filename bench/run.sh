@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Throughput benchmark of `maillog554 scan` against grep, gzip, pflogsumm and eximstats on the same files.
+#
+#   bench/run.sh [scale]        scale 1 = 1 GiB Postfix + 200 MiB Exim (default 0.05, a quick run)
+#   HEAVY=1 bench/run.sh 1      adds a Postfix log where ~40% of the lines are 554 rejections
+#   BENCH_DIR=/big/disk ...     where logs and results go (default target/bench; logs are reused)
+#   JAVA_OPTS="..." ...         extra JVM options for the scan (default: none, the jar's own defaults)
+#
+# Every scan's summary.csv is compared with the counts the generator wrote: a wrong answer fails the run.
+# Ratios are only meaningful within one run on one machine; see bench/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCALE=${1:-0.05}
+WORK=$(mkdir -p "${BENCH_DIR:-target/bench}" && cd "${BENCH_DIR:-target/bench}" && pwd)
+JAR=target/quarkus-app/quarkus-run.jar
+GEN=src/test/java/dev/maillog554/bench/LogGenerator.java
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
+[ -f "$JAR" ] || ./mvnw -q package -DskipTests
+
+bytes() { awk -v s="$SCALE" -v b="$1" 'BEGIN { printf "%d", s * b }'; }
+gen() { # kind file bytes [rate]
+    if [ ! -f "$2" ] || [ ! -f "$2.expected.csv" ]; then
+        java "$GEN" "$1" "$2" "$3" 554 ${4:-}
+    fi
+    [ -f "$2.gz" ] || gzip -k -6 "$2"
+}
+PF=$WORK/postfix-$SCALE.log
+EX=$WORK/exim-$SCALE.log
+gen postfix "$PF" "$(bytes 1073741824)"
+gen exim "$EX" "$(bytes 209715200)"
+FILES=("$PF" "$PF.gz" "$EX" "$EX.gz")
+if [ "${HEAVY:-0}" = 1 ]; then
+    HV=$WORK/postfix-heavy-$SCALE.log
+    gen postfix "$HV" "$(bytes 1073741824)" 0.9
+    FILES+=("$HV")
+fi
+
+OUT=$WORK/results-$(date -u +%Y%m%dT%H%M%SZ).md
+RAW=$(mktemp)
+trap 'rm -f "$RAW"' EXIT
+
+# measure LABEL FILE CMD...: wall, user+sys CPU and peak RSS of CMD (a shell pipeline is timed as a whole).
+measure() {
+    local label=$1 file=$2
+    shift 2
+    "$TIME" -f "%e %U %S %M" -o "$RAW" "$@" > /dev/null 2>"$WORK/last.err" || {
+        echo "$label failed on $file:" >&2; tail -5 "$WORK/last.err" >&2; return 1; }
+    read -r wall user sys rss < <(tail -1 "$RAW")
+    echo "$label $file $wall $user $sys $rss"
+}
+
+# scan LABEL INPUT...: a fresh database and report folder each time, so every run stores everything.
+scan() {
+    local label=$1
+    shift
+    rm -rf "$WORK/db" "$WORK/report"
+    # shellcheck disable=SC2086
+    measure "$label" "$(IFS=+; echo "$*")" java ${JAVA_OPTS:-} -jar "$JAR" scan -q --data-dir "$WORK/db" \
+        -o "$WORK/report" "$@"
+}
+
+# check INPUT...: the (code, enhanced, domain, direction) counts must equal the generator's, summed over inputs.
+check() {
+    local f
+    for f in "$@"; do tail -n +2 "${f%.gz}.expected.csv"; done \
+        | awk -F, '{ c[$1 "," $2 "," $3 "," $4] += $5 } END { for (k in c) print k "," c[k] }' | sort > "$WORK/want"
+    tail -n +2 "$WORK/report/summary.csv" | awk -F, '{ print $1 "," $2 "," $3 "," $4 "," $8 }' | sort > "$WORK/got"
+    diff -q "$WORK/want" "$WORK/got" > /dev/null \
+        || { echo "WRONG COUNTS for $*: diff $WORK/want $WORK/got" >&2; exit 1; }
+}
+
+{
+    echo "# maillog554 benchmark, $(date -u +%Y-%m-%dT%H:%MZ), scale $SCALE"
+    echo
+    echo "- machine: $(nproc) cores, $(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo)," \
+         "$(free -g | awk '/Mem:/ { print $2 " GiB" }'), load before run: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- $(java -version 2>&1 | head -1), JAVA_OPTS='${JAVA_OPTS:-}'"
+    echo
+} > "$OUT"
+
+: > "$WORK/rows"
+head -1000 "$PF" > "$WORK/startup.log"
+scan startup "$WORK/startup.log" >> "$WORK/rows"
+for f in "${FILES[@]}"; do
+    # The references read what they read best: grep plain files, gzip -dc compressed ones; the log
+    # summarisers get a decompressed stream for .gz (pflogsumm does not unpack by itself).
+    case $f in
+        *.gz) measure gzip-dc "$f" sh -c "gzip -dc '$f' | wc -l" >> "$WORK/rows"; cat="gzip -dc" ;;
+        # GNU grep stops at the first match when its output is /dev/null: pipe it so it reads everything.
+        *) measure grep "$f" sh -c "LC_ALL=C grep -c ' 554 ' '$f' | cat" >> "$WORK/rows"; cat=cat ;;
+    esac
+    case $f in
+        *postfix*) ! command -v pflogsumm > /dev/null \
+            || measure pflogsumm "$f" sh -c "$cat '$f' | pflogsumm" >> "$WORK/rows" ;;
+        *exim*) ! command -v eximstats > /dev/null \
+            || measure eximstats "$f" sh -c "$cat '$f' | eximstats" >> "$WORK/rows" ;;
+    esac
+    scan maillog554 "$f" >> "$WORK/rows"
+    check "$f"
+done
+# Several inputs in one run (the way a directory of rotated logs is scanned).
+scan maillog554-all "$PF" "$EX" "$PF.gz" "$EX.gz" >> "$WORK/rows"
+# The .gz copies repeat the same lines: each rejection must be counted and stored once.
+check "$PF" "$EX"
+
+# Table: MB/s counts the uncompressed bytes for every tool, so .gz rows compare work done, not file size.
+awk -v gz_ratio=1 '
+    function size(f,   cmd, s) {
+        n = split(f, parts, "+"); s = 0
+        for (i = 1; i <= n; i++) {
+            p = parts[i]; sub(/\.gz$/, "", p)
+            cmd = "stat -c %s \"" p "\""; cmd | getline b; close(cmd); s += b
+            cmd = "wc -l < \"" p "\""; cmd | getline l; close(cmd); lines += l
+        }
+        return s
+    }
+    {
+        tool[NR] = $1; file[NR] = $2; wall[NR] = $3; cpu[NR] = $4 + $5; rss[NR] = $6
+        lines = 0; bytes[NR] = size($2); nlines[NR] = lines
+        if ($1 == "grep") grepw[$2] = $3
+        if ($1 == "gzip-dc") gzw[$2] = $3
+        if ($1 == "pflogsumm" || $1 == "eximstats") refw[$2] = $3
+        if ($1 == "startup") start = $3
+    }
+    END {
+        print "| tool | file | wall s | CPU s | MB/s | lines/s | peak RSS MB | x grep | x gzip -dc | x pflogsumm/eximstats |"
+        print "|---|---|---|---|---|---|---|---|---|---|"
+        for (r = 1; r <= NR; r++) {
+            f = file[r]; gsub(/[^+]*\//, "", f)
+            mbs = bytes[r] / 1e6 / (wall[r] > 0 ? wall[r] : 0.01)
+            ratio = (tool[r] != "grep" && (file[r] in grepw)) ? sprintf("%.2f", grepw[file[r]] / wall[r]) : ""
+            gzr = (tool[r] != "gzip-dc" && (file[r] in gzw)) ? sprintf("%.2f", gzw[file[r]] / wall[r]) : ""
+            ref = (tool[r] == "maillog554" && (file[r] in refw)) ? sprintf("%.1f", refw[file[r]] / wall[r]) : ""
+            printf "| %s | %s | %.2f | %.2f | %.0f | %.0f | %.0f | %s | %s | %s |\n", tool[r], f, wall[r], cpu[r],
+                mbs, nlines[r] / (wall[r] > 0 ? wall[r] : 0.01), rss[r] / 1024, ratio, gzr, ref
+        }
+        printf "\nStartup (JVM, Quarkus, fresh H2 database, reports) on a 1000-line log: %.2f s wall; it is part of " \
+            "every maillog554 row above.\n", start
+    }' "$WORK/rows" >> "$OUT"
+echo >> "$OUT"
+echo "All maillog554 rows: summary.csv matched the generator's expected counts exactly." >> "$OUT"
+cat "$OUT"
+echo "(written to $OUT)" >&2

@@ -1,0 +1,15 @@
+package dev.maillog554.store;
+
+/**
+ * The dedupe keys already handled in one scan, kept as the first 64 bits of each key. Two different keys share
+ * those bits with a probability of about n²/2^65 (below one in a million for five million rejections).
+ */
+public final class SeenKeys {
+
+    private final LongSet fingerprints = new LongSet();
+
+    /** True when the key was not seen before in this scan. */
+    public boolean add(String dedupeKey) {
+        return fingerprints.add(Long.parseUnsignedLong(dedupeKey, 0, 16, 16));
+    }
+}
