@@ -39,6 +39,14 @@ final class SyslogPrefix {
 
     /** Splits a line; never null, never throws. */
     static SyslogPrefix split(String line, ParseContext ctx) {
+        int pri = priEnd(line);
+        if (pri > 0) {
+            // <22>1 2026-11-27T22:15:19.123Z mx1 postfix/smtpd 2211 - - message   (RFC 5424, e.g. syslog-ng)
+            // <22>Nov 27 22:15:19 mx1 postfix/smtpd[2211]: message                 (RFC 3164 with its PRI kept)
+            String rest = line.substring(pri);
+            SyslogPrefix v1 = rest.startsWith("1 ") ? rfc5424(rest.substring(2), ctx) : null;
+            return v1 != null ? v1 : split(rest, ctx);
+        }
         Instant time = null;
         int pos = -1;
         if (line.length() >= 15 && line.charAt(3) == ' ') {
@@ -112,22 +120,84 @@ final class SyslogPrefix {
         int day = Integer.parseInt(line, i, dayEnd, 10);
         int t = dayEnd + 1;
         int end = t + 8;
-        if (day < 1 || day > java.time.Month.of(month).maxLength() || two(line, t) > 23 || two(line, t + 3) > 59
-                || two(line, t + 6) > 60 || end >= line.length() || line.charAt(end) != ' ') {
+        // Nov 27 22:15:19.123456: journalctl -o short-precise and high-precision rsyslog templates add a fraction.
+        if (end < line.length() && line.charAt(end) == '.') {
+            int fracEnd = Replies.digitsEnd(line, end + 1, 9);
+            end = fracEnd < 0 ? -1 : fracEnd;
+        }
+        if (end < 0 || day < 1 || day > java.time.Month.of(month).maxLength() || two(line, t) > 23
+                || two(line, t + 3) > 59 || two(line, t + 6) > 60 || end >= line.length() || line.charAt(end) != ' ') {
             return -1;
         }
         return end + 1;
     }
 
     private static Instant classicTime(String line, int month, int end, ParseContext ctx) {
-        int t = end - 9;
-        int day = line.charAt(t - 3) == ' ' ? line.charAt(t - 2) - '0' : two(line, t - 3);
+        int t = line.charAt(4) == ' ' ? 7 : line.indexOf(' ', 4) + 1;
+        int day = Integer.parseInt(line, line.charAt(4) == ' ' ? 5 : 4, t - 1, 10);
+        int nanos = 0;
+        if (line.charAt(t + 8) == '.') {
+            String frac = line.substring(t + 9, end - 1);
+            nanos = Integer.parseInt((frac + "000000000").substring(0, 9));
+        }
         // Leap second 60 is folded into 59: java.time has no leap seconds.
-        return ctx.resolveWithoutYear(month, day, two(line, t), two(line, t + 3), Math.min(two(line, t + 6), 59), 0);
+        return ctx.resolveWithoutYear(month, day, two(line, t), two(line, t + 3), Math.min(two(line, t + 6), 59),
+                nanos);
     }
 
-    private static Instant rfc3339(String stamp, ParseContext ctx) {
+    /** Length of a leading {@code <PRI>} (1 to 3 digits), or 0. */
+    private static int priEnd(String line) {
+        if (line.length() < 4 || line.charAt(0) != '<') {
+            return 0;
+        }
+        int end = Replies.digitsEnd(line, 1, 3);
+        return end > 1 && end < line.length() && line.charAt(end) == '>' ? end + 1 : 0;
+    }
+
+    /** {@code STAMP HOST APP PROCID MSGID SD MSG} after the version; null when it does not fit. */
+    private static SyslogPrefix rfc5424(String s, ParseContext ctx) {
+        String[] f = new String[5];
+        int pos = 0;
+        for (int k = 0; k < 5; k++) {
+            int sp = s.indexOf(' ', pos);
+            if (sp < 0) {
+                return null;
+            }
+            f[k] = s.substring(pos, sp);
+            pos = sp + 1;
+        }
+        Instant time = "-".equals(f[0]) ? null : rfc3339(f[0], ctx);
+        if (time == null && !"-".equals(f[0])) {
+            return null;
+        }
+        // Structured data is "-" or one or more [id param="v"] blocks; the message follows a space.
+        if (s.startsWith("- ", pos)) {
+            pos += 2;
+        } else if (s.startsWith("[", pos)) {
+            int close = s.indexOf("] ", pos);
+            if (close < 0) {
+                return null;
+            }
+            pos = close + 2;
+        } else if (s.length() == pos + 1 && s.charAt(pos) == '-') {
+            pos = s.length();
+        } else {
+            return null;
+        }
+        String host = "-".equals(f[1]) ? "" : f[1];
+        String app = "-".equals(f[2]) ? "" : f[2];
+        String pid = "-".equals(f[3]) ? "" : f[3];
+        // A UTF-8 byte order mark may start the message.
+        String msg = s.startsWith("\uFEFF", pos) ? s.substring(pos + 1) : s.substring(pos);
+        return new SyslogPrefix(time, host, app, pid, msg);
+    }
+
+    private static Instant rfc3339(String raw, ParseContext ctx) {
         try {
+            // journalctl -o short-iso writes the offset without a colon (+0100); java.time wants +01:00.
+            int n = raw.length();
+            String stamp = n > 16 && (raw.charAt(n - 5) == '+' || raw.charAt(n - 5) == '-')
+                    && Replies.digitsEnd(raw, n - 4, 4) == n ? raw.substring(0, n - 2) + ":" + raw.substring(n - 2) : raw;
             char last = stamp.charAt(stamp.length() - 1);
             int tail = stamp.length() - 6;
             if (last == 'Z' || last == 'z' || (tail > 10 && (stamp.charAt(tail) == '+' || stamp.charAt(tail) == '-'))) {
