@@ -146,6 +146,7 @@ final class Replies {
         } else if (helo == 0) {
             name = "";
         }
-        return new String[] {name, ip};
+        // LMTP over a unix socket logs the socket path where the address would be: mail.example[private/lmtp].
+        return new String[] {name, ip.indexOf('/') >= 0 ? "" : ip};
     }
 }
