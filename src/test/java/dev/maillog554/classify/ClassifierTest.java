@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+
+import dev.maillog554.parse.DeliveryStatus;
+import dev.maillog554.parse.Direction;
+import dev.maillog554.parse.Mta;
+import dev.maillog554.parse.RejectionEvent;
 
 /** One case per rule family on real reply texts (facts sheet and corpus), plus provider and blocklist detection. */
 class ClassifierTest {
@@ -134,5 +142,70 @@ class ClassifierTest {
         assertEquals(554, ex.replyCode());
         assertEquals("CONNECT", ex.stage());
         assertEquals("example.com", ex.recipientDomain());
+    }
+
+    private static RejectionEvent inbound(String sender, String rcpt, int code, String enhanced, String stage,
+                                          String clientIp, String message) {
+        String dom = rcpt.substring(rcpt.indexOf('@') + 1);
+        return new RejectionEvent(Instant.EPOCH, Direction.INBOUND, DeliveryStatus.REJECTED, Mta.POSTFIX, "mx1", "",
+                sender, rcpt, dom, code, enhanced, stage, "unknown", clientIp, message, "-", 1);
+    }
+
+    @Test
+    void inboundRelayDenialSpeaksToTheReceiver() {
+        Diagnosis d = c.classify(inbound("bot@spam.example", "victim@elsewhere.example", 554, "5.7.1", "RCPT",
+                "203.0.113.45", "<victim@elsewhere.example>: Relay access denied"));
+        assertEquals(Category.RELAY_DENIED, d.category());
+        assertEquals("", d.provider());
+        assertEquals(Classifier.INBOUND_TIP, d.tips().get(0));
+        assertTrue(d.tips().get(1).contains("port 587"), d.tips().get(1));
+        assertTrue(d.tips().get(2).contains("elsewhere.example"), d.tips().get(2));
+    }
+
+    @Test
+    void inboundBlocklistWarnsAboutPublicResolvers() {
+        Diagnosis d = c.classify(inbound("ceo@lookalike.example", "accounts@example.com", 554, "5.7.1", "RCPT",
+                "203.0.113.77", "Service unavailable; Client host [203.0.113.77] blocked using zen.spamhaus.org"));
+        assertEquals(Category.BLOCKLISTED, d.category());
+        assertTrue(d.tips().get(1).contains("127.255.255.254"), d.tips().get(1));
+        assertTrue(d.tips().get(2).contains("77.113.0.203.zen.spamhaus.org"), d.tips().get(2));
+    }
+
+    @Test
+    void inboundTipsForPtrSpfAndSender() {
+        Diagnosis ptr = c.classify(inbound("a@b.example", "u@example.com", 450, "4.7.25", "RCPT", "198.51.100.7",
+                "Client host rejected: cannot find your hostname, [198.51.100.7]"));
+        assertEquals(Category.NO_PTR, ptr.category());
+        assertTrue(ptr.tips().get(1).contains("198.51.100.7"), ptr.tips().get(1));
+        Diagnosis spf = c.classify(inbound("x@forged.example", "u@example.com", 550, "5.7.23", "RCPT",
+                "198.51.100.8", "<u@example.com>: Recipient address rejected: Message rejected due to: SPF fail - "
+                        + "not authorized"));
+        assertEquals(Category.SPF, spf.category());
+        assertTrue(spf.tips().get(1).contains("forged.example"), spf.tips().get(1));
+        Diagnosis snd = c.classify(inbound("x@nxdomain.example", "u@example.com", 450, "4.1.8", "RCPT",
+                "198.51.100.9", "<x@nxdomain.example>: Sender address rejected: Domain not found"));
+        assertEquals(Category.SENDER_REJECTED, snd.category());
+        assertTrue(snd.tips().get(1).contains("dig +short MX nxdomain.example"), snd.tips().get(1));
+    }
+
+    @Test
+    void outboundDoesNotGetInboundTips() {
+        Diagnosis d = explain("554 5.7.1 <x@example.org>: Relay access denied");
+        assertFalse(d.tips().stream().anyMatch(t -> t.contains("spam bots")), d.tips().toString());
+    }
+
+    @Test
+    void everyTipKeyHasAKnownScope() {
+        Set<String> categories = new HashSet<>();
+        for (Category cat : Category.values()) {
+            categories.add(cat.id());
+        }
+        for (String scope : c.tipCatalog().all().keySet()) {
+            String kind = scope.substring(0, scope.indexOf('.'));
+            assertTrue(Set.of("blocklist", "provider", "rule", "category", "inbound").contains(kind), scope);
+            if ("category".equals(kind) || "inbound".equals(kind)) {
+                assertTrue(categories.contains(scope.substring(kind.length() + 1)), scope);
+            }
+        }
     }
 }
