@@ -19,7 +19,8 @@ final class Blocklists {
 
     // Client host [203.0.113.9] / client [203.0.113.9] / ip=203.0.113.9 / IP: 203.0.113.9 / IP=203.0.113.9
     private static final Pattern IP_LABELLED = Pattern.compile(
-            "(?:client host|client|host|ip)\\s*[\\[=:]\\s*\\[?(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})",
+            "(?:client host|client|host|ip)\\s*[\\[=:]\\s*\\[?"
+                    + "(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\d.])");
     // Helo command [mail.example.com] blocked using dbl.spamhaus.org

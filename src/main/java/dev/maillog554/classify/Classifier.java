@@ -70,13 +70,15 @@ public final class Classifier {
         int at = e.sender().lastIndexOf('@');
         String senderDomain = at >= 0 ? e.sender().substring(at + 1).replace(">", "") : "";
         if (e.direction() == Direction.INBOUND) {
-            return inbound(classify(e.replyCode(), e.enhancedCode(), e.message(), "", "", e.stage(), senderDomain));
+            return inbound(diagnose(e.replyCode(), e.enhancedCode(), e.message(), dom, "", e.stage(), senderDomain,
+                    e.remoteIp(), true));
         }
         return classify(e.replyCode(), e.enhancedCode(), e.message(), dom, e.remoteHost(), e.stage(), senderDomain);
     }
 
     // Inbound, we are the receiver: the client's host and our own domain say nothing about a mailbox provider,
-    // and the tips are for the sender, so say first whose move it is.
+    // and most tips are for the sender, so say first whose move it is; receiver-side tips (inbound.<category>)
+    // follow it, then the sender's steps.
     private Diagnosis inbound(Diagnosis d) {
         List<String> t = new ArrayList<>(d.tips().size() + 1);
         t.add(INBOUND_TIP);
@@ -86,7 +88,8 @@ public final class Classifier {
 
     static final String INBOUND_TIP = "Inbound: your own server refused this client. Usually that is the filter "
             + "working; act only if the client was legitimate (check the client IP and the sender), then fix the "
-            + "rule or allow-list it. The steps below are what the sender would have to do.";
+            + "rule or allow-list it. Receiver-side notes come first; the other steps are what the sender would "
+            + "have to do.";
 
     /**
      * Diagnoses a reply.
@@ -110,6 +113,14 @@ public final class Classifier {
      */
     public Diagnosis classify(int replyCode, String enhancedCode, String text, String recipientDomain,
                               String remoteHost, String stage, String senderDomain) {
+        return diagnose(replyCode, enhancedCode, text, recipientDomain, remoteHost, stage, senderDomain, "", false);
+    }
+
+    // clientIp: the other side's address when the caller knows it (inbound: the client); inbound picks the
+    // receiver-side tips and ignores the relay host and recipient domain for provider detection.
+    private Diagnosis diagnose(int replyCode, String enhancedCode, String text, String recipientDomain,
+                               String remoteHost, String stage, String senderDomain, String clientIp,
+                               boolean inbound) {
         String t = ReplyText.normalise(text);
         ReplyText found = ReplyText.parse(t);
         int reply = replyCode > 0 ? replyCode : found.replyCode();
@@ -120,7 +131,7 @@ public final class Classifier {
         if (st.isEmpty()) {
             st = found.stage();
         }
-        String provider = providers.detect(host, t, rcpt);
+        String provider = inbound ? "" : providers.detect(host, t, rcpt);
         Rule.Probe probe = new Rule.Probe(reply > 0 ? Integer.toString(reply) : "", enhanced, st, provider, t);
         Rule rule = rules.first(probe);
         Category category = rule == null ? Category.UNKNOWN : rule.category();
@@ -129,6 +140,9 @@ public final class Classifier {
         String listed = list.map(BlocklistInfo::listed).orElse("");
         String ip = list.isPresent() && listed.indexOf('.') > 0 && !listed.matches(".*[a-z].*")
                 ? listed : Blocklists.ip(clientPart(t));
+        if (ip.isEmpty() && clientIp != null) {
+            ip = clientIp.trim();
+        }
         String domain = senderDomain == null || senderDomain.isBlank() ? senderDomain(t) : senderDomain;
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("ip", ip.isEmpty() ? "<your-ip>" : ip);
@@ -136,7 +150,7 @@ public final class Classifier {
         vars.put("domain", domain.isEmpty() ? "<your-domain>" : domain);
         vars.put("recipient_domain", rcpt.isEmpty() ? "<recipient-domain>" : rcpt);
         vars.put("listed", listed.isEmpty() ? (ip.isEmpty() ? "<your-ip>" : ip) : listed);
-        List<String> tipList = tips.tips(blocklist, provider, category, rule == null ? "" : rule.id(), vars);
+        List<String> tipList = tips.tips(blocklist, provider, category, rule == null ? "" : rule.id(), vars, inbound);
         return new Diagnosis(category, rule == null ? "" : rule.id(), provider, blocklist, listed, tipList);
     }
 

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * Remediation tips from classify/tips.properties. Keys are {@code <scope>.<n>} with scopes
- * {@code blocklist.<id>}, {@code provider.<id>.<category>}, {@code provider.<id>}, {@code rule.<id>} and
- * {@code category.<id>}; values may use {ip}, {reversed_ip}, {domain} and {recipient_domain}.
+ * {@code blocklist.<id>}, {@code provider.<id>.<category>}, {@code provider.<id>}, {@code rule.<id>},
+ * {@code category.<id>} and {@code inbound.<category>} (receiver-side steps, first for inbound rejections); values
+ * may use {ip}, {reversed_ip}, {domain} and {recipient_domain}.
  */
 final class TipCatalog {
 
@@ -43,7 +44,16 @@ final class TipCatalog {
 
     /** Tips most specific first, without duplicates, placeholders filled. */
     List<String> tips(String blocklist, String provider, Category category, String ruleId, Map<String, String> vars) {
+        return tips(blocklist, provider, category, ruleId, vars, false);
+    }
+
+    /** As above; for an inbound rejection the receiver-side {@code inbound.<category>} tips come first. */
+    List<String> tips(String blocklist, String provider, Category category, String ruleId, Map<String, String> vars,
+                      boolean inbound) {
         List<String> out = new ArrayList<>();
+        if (inbound) {
+            add(out, scope("inbound." + category.id()), vars);
+        }
         if (!blocklist.isEmpty()) {
             add(out, scope("blocklist." + blocklist), vars);
         }

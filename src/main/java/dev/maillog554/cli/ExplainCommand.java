@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,10 @@ import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.classify.EnhancedCodes;
 import dev.maillog554.classify.ReplyText;
+import dev.maillog554.ingest.LogLine;
+import dev.maillog554.parse.LogParser;
+import dev.maillog554.parse.ParseContext;
+import dev.maillog554.parse.RejectionEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,11 +75,16 @@ class ExplainCommand implements Callable<Integer> {
             return 2;
         }
         Classifier c = Classifier.load();
+        LogParser parser = new LogParser();
+        // One context for all lines, so a pasted log links a Postfix queue id to its sender like a scan does.
+        ParseContext ctx = new ParseContext(ZoneOffset.UTC, Instant.now());
         boolean first = true;
+        long n = 0;
         for (String in : inputs) {
-            ReplyText rt = ReplyText.parse(in);
-            Diagnosis d = c.classify(rt.replyCode(), rt.enhancedCode(), rt.text(), rt.recipientDomain(),
-                    rt.remoteHost(), rt.stage(), "");
+            Input rt = read(parser, ctx, ++n, in);
+            Diagnosis d = rt.event() != null ? c.classify(rt.event())
+                    : c.classify(rt.replyCode(), rt.enhancedCode(), rt.text(), rt.recipientDomain(),
+                            rt.remoteHost(), rt.stage(), "");
             Optional<BlocklistInfo> bl = c.blocklist(d);
             if (json) {
                 out.println(toJson(c, rt, d, bl));
@@ -89,11 +100,51 @@ class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printText(PrintWriter out, Classifier c, ReplyText rt, Diagnosis d,
+    /**
+     * What one input says: a full Postfix/Exim log line goes through the scan parser (stage, remote host,
+     * recipient domain and direction as a scan sees them); anything else, such as a bare reply, through ReplyText.
+     *
+     * @param event the parsed rejection, or null for a bare reply
+     */
+    record Input(RejectionEvent event, int replyCode, String enhancedCode, String text, String remoteHost,
+                 String recipientDomain, String stage, String direction) {
+    }
+
+    static Input read(LogParser parser, ParseContext ctx, long number, String line) {
+        ReplyText rt = ReplyText.parse(line);
+        Optional<RejectionEvent> parsed;
+        try {
+            parsed = parser.parse(new LogLine("-", number, line), ctx);
+        } catch (RuntimeException e) {
+            parsed = Optional.empty(); // the parser never throws by contract; a bare reply is still explainable
+        }
+        if (parsed.isEmpty()) {
+            return new Input(null, rt.replyCode(), rt.enhancedCode(), rt.text(), rt.remoteHost(),
+                    rt.recipientDomain(), rt.stage(), "");
+        }
+        RejectionEvent e = parsed.get();
+        int code = e.replyCode() > 0 ? e.replyCode() : rt.replyCode();
+        String enhanced = e.enhancedCode().isEmpty() ? rt.enhancedCode() : e.enhancedCode();
+        String dom = RejectionEvent.UNKNOWN_DOMAIN.equals(e.recipientDomain()) ? "" : e.recipientDomain();
+        String host = e.remoteHost().isEmpty() ? e.remoteIp() : e.remoteHost();
+        return new Input(e, code, enhanced, e.message(), host, dom, e.stage(), e.direction().label());
+    }
+
+    private static void printText(PrintWriter out, Classifier c, Input rt, Diagnosis d,
                                   Optional<BlocklistInfo> bl) {
         out.println("reply code:    " + (rt.replyCode() == 0 ? "-" : rt.replyCode()));
         out.println("enhanced code: " + (rt.enhancedCode().isEmpty() ? "-"
                 : rt.enhancedCode() + " (" + EnhancedCodes.meaning(rt.enhancedCode()) + ")"));
+        if (!rt.direction().isEmpty()) {
+            out.println("direction:     " + rt.direction() + ("inbound".equals(rt.direction())
+                    ? " (your server refused a client)" : " (a remote server refused your mail)"));
+        }
+        if (!rt.stage().isEmpty()) {
+            out.println("stage:         " + rt.stage());
+        }
+        if (!rt.remoteHost().isEmpty()) {
+            out.println(("inbound".equals(rt.direction()) ? "client:        " : "remote host:   ") + rt.remoteHost());
+        }
         out.println("cause:         " + d.category().id() + ": " + c.describe(d.category())
                 + (d.ruleId().isEmpty() ? "" : " [rule " + d.ruleId() + "]"));
         out.println("provider:      " + (d.provider().isEmpty() ? "-" : c.providerName(d.provider())));
@@ -113,7 +164,7 @@ class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private static String toJson(Classifier c, ReplyText rt, Diagnosis d, Optional<BlocklistInfo> bl) {
+    private static String toJson(Classifier c, Input rt, Diagnosis d, Optional<BlocklistInfo> bl) {
         StringBuilder b = new StringBuilder(512);
         b.append('{');
         b.append("\"reply_code\":").append(rt.replyCode() == 0 ? "null" : Integer.toString(rt.replyCode()));
@@ -124,6 +175,9 @@ class ExplainCommand implements Callable<Integer> {
         field(b, "rule", d.ruleId());
         field(b, "provider", d.provider());
         field(b, "stage", rt.stage());
+        field(b, "direction", rt.direction());
+        field(b, "remote_host", rt.remoteHost());
+        field(b, "recipient_domain", rt.recipientDomain());
         field(b, "blocklist", d.blocklist());
         field(b, "listed", d.listed());
         field(b, "lookup_url", bl.map(BlocklistInfo::lookupUrl).orElse(""));

@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+
+import dev.maillog554.parse.DeliveryStatus;
+import dev.maillog554.parse.Direction;
+import dev.maillog554.parse.Mta;
+import dev.maillog554.parse.RejectionEvent;
 
 /** One case per rule family on real reply texts (facts sheet and corpus), plus provider and blocklist detection. */
 class ClassifierTest {
@@ -21,52 +29,8 @@ class ClassifierTest {
                 rt.stage(), "");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-        blocklisted        | 554 5.7.1 Service unavailable; Client host [203.0.113.9] blocked using zen.spamhaus.org
-        blocklisted        | 550 5.7.1 Service unavailable; client [203.0.113.9] blocked using b.barracudacentral.org
-        blocklisted        | 550 5.7.1 Unfortunately, messages from [203.0.113.9] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).
-        blocklisted        | 550 5.7.606 Access denied, banned sending IP [198.51.100.222]. To request removal from this list please visit https://sender.office.com/
-        blocklisted        | 554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.225
-        blocklisted        | 554-gmx.net (mxgmx104) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed.
-        ip-blocked         | 550 5.7.0 <a@example.jp>... Please use the smtp server of your ISP.
-        ip-reputation      | 421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints
-        ip-reputation      | 554 5.7.1 [HM08] Message rejected due to local policy
-        ip-reputation      | 554 Your access to this mail system has been rejected due to the sending MTA's poor reputation
-        spf                | 550 5.7.23 <a@example.org>: Recipient address rejected: Message rejected due to: SPF fail - not authorized
-        spf                | 550 5.7.27 The sender must authenticate with SPF. - gsmtp
-        dkim               | 550 5.7.30 This mail has been blocked because the sender is unauthenticated. Gmail requires all bulk senders to authenticate with DKIM. - gsmtp
-        dmarc              | 550 5.7.26 Unauthenticated email from example.jp is not accepted due to domain's DMARC policy. - gsmtp
-        dmarc              | 550 5.7.509 Access denied, sending domain [EXAMPLE.JP] does not pass DMARC verification
-        auth-required      | 550 5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.
-        auth-required      | 550 5.7.515 Access denied, sending domain example.com does not meet the required authentication level.
-        no-ptr             | 450 4.7.25 Client host rejected: cannot find your hostname, [198.51.100.9]
-        no-ptr             | 550 5.7.25 The IP address sending this message does not have a PTR record setup - gsmtp
-        helo-rejected      | 504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname
-        sender-rejected    | 553 5.1.8 <root@host.example.jp>... Domain of sender address root@host.example.jp does not exist
-        content-spam       | 554 5.7.0 Reject, id=22222-22 - SPAM. See http://example.com/block
-        content-spam       | 550 5.7.1 Service unavailable; Helo command [x] rejected: Message content contains a URL listed in dbl.spamhaus.org
-        virus              | 554 5.7.0 Message rejected: virus found in attachment
-        relay-denied       | 554 5.7.1 <wedge@live.ca>: Relay access denied
-        unknown-recipient  | 550 5.1.1 <foo@example.com>: Recipient address rejected: User unknown in local recipient table
-        unknown-recipient  | 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup
-        mailbox-disabled   | 550 5.2.1 The email account that you tried to reach is disabled. - gsmtp
-        mailbox-full       | 552 5.2.2 <a@example.net>: user is over quota
-        message-too-large  | 552 5.3.4 Message size exceeds fixed limit
-        mailbox-size-limit | 552 5.2.3 Message length exceeds administrative limit
-        rate-limited       | 421 4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. - gsmtp
-        too-many-connections | 451 4.7.652 The mail server [192.0.2.1] has exceeded the maximum number of connections.
-        greylisted         | 450 4.2.0 <karen@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html
-        tls-required       | 530 5.7.0 Must issue a STARTTLS command first
-        auth-credentials   | 535 5.7.8 Username and Password not accepted. Learn more at https://support.google.com/mail/?p=BadCredentials
-        domain-not-found   | Host or domain name not found. Name service error for name=example.jp type=A: Host not found
-        no-service         | 556 5.1.10 Recipient address has null MX
-        timeout            | connect to example.com[192.0.2.1]:25: Connection timed out
-        system-error       | 554 5.4.6 Message exceeded 50 hops, this may indicate a mail loop - gsmtp
-        policy             | 554 5.7.9 Message not accepted for policy reasons. See https://senders.yahooinc.com/smtp-error-codes
-        policy             | 550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked using customer block list
-        not-authorized     | 550 5.7.6 Failed to delivery
-        """)
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvFileSource(resources = "/fixtures/classify/rule-families.psv", delimiter = '|')
     void ruleFamilies(String expected, String line) {
         Diagnosis d = explain(line);
         assertEquals(expected, d.category().id(), () -> "rule " + d.ruleId() + " for: " + line);
@@ -178,5 +142,70 @@ class ClassifierTest {
         assertEquals(554, ex.replyCode());
         assertEquals("CONNECT", ex.stage());
         assertEquals("example.com", ex.recipientDomain());
+    }
+
+    private static RejectionEvent inbound(String sender, String rcpt, int code, String enhanced, String stage,
+                                          String clientIp, String message) {
+        String dom = rcpt.substring(rcpt.indexOf('@') + 1);
+        return new RejectionEvent(Instant.EPOCH, Direction.INBOUND, DeliveryStatus.REJECTED, Mta.POSTFIX, "mx1", "",
+                sender, rcpt, dom, code, enhanced, stage, "unknown", clientIp, message, "-", 1);
+    }
+
+    @Test
+    void inboundRelayDenialSpeaksToTheReceiver() {
+        Diagnosis d = c.classify(inbound("bot@spam.example", "victim@elsewhere.example", 554, "5.7.1", "RCPT",
+                "203.0.113.45", "<victim@elsewhere.example>: Relay access denied"));
+        assertEquals(Category.RELAY_DENIED, d.category());
+        assertEquals("", d.provider());
+        assertEquals(Classifier.INBOUND_TIP, d.tips().get(0));
+        assertTrue(d.tips().get(1).contains("port 587"), d.tips().get(1));
+        assertTrue(d.tips().get(2).contains("elsewhere.example"), d.tips().get(2));
+    }
+
+    @Test
+    void inboundBlocklistWarnsAboutPublicResolvers() {
+        Diagnosis d = c.classify(inbound("ceo@lookalike.example", "accounts@example.com", 554, "5.7.1", "RCPT",
+                "203.0.113.77", "Service unavailable; Client host [203.0.113.77] blocked using zen.spamhaus.org"));
+        assertEquals(Category.BLOCKLISTED, d.category());
+        assertTrue(d.tips().get(1).contains("127.255.255.254"), d.tips().get(1));
+        assertTrue(d.tips().get(2).contains("77.113.0.203.zen.spamhaus.org"), d.tips().get(2));
+    }
+
+    @Test
+    void inboundTipsForPtrSpfAndSender() {
+        Diagnosis ptr = c.classify(inbound("a@b.example", "u@example.com", 450, "4.7.25", "RCPT", "198.51.100.7",
+                "Client host rejected: cannot find your hostname, [198.51.100.7]"));
+        assertEquals(Category.NO_PTR, ptr.category());
+        assertTrue(ptr.tips().get(1).contains("198.51.100.7"), ptr.tips().get(1));
+        Diagnosis spf = c.classify(inbound("x@forged.example", "u@example.com", 550, "5.7.23", "RCPT",
+                "198.51.100.8", "<u@example.com>: Recipient address rejected: Message rejected due to: SPF fail - "
+                        + "not authorized"));
+        assertEquals(Category.SPF, spf.category());
+        assertTrue(spf.tips().get(1).contains("forged.example"), spf.tips().get(1));
+        Diagnosis snd = c.classify(inbound("x@nxdomain.example", "u@example.com", 450, "4.1.8", "RCPT",
+                "198.51.100.9", "<x@nxdomain.example>: Sender address rejected: Domain not found"));
+        assertEquals(Category.SENDER_REJECTED, snd.category());
+        assertTrue(snd.tips().get(1).contains("dig +short MX nxdomain.example"), snd.tips().get(1));
+    }
+
+    @Test
+    void outboundDoesNotGetInboundTips() {
+        Diagnosis d = explain("554 5.7.1 <x@example.org>: Relay access denied");
+        assertFalse(d.tips().stream().anyMatch(t -> t.contains("spam bots")), d.tips().toString());
+    }
+
+    @Test
+    void everyTipKeyHasAKnownScope() {
+        Set<String> categories = new HashSet<>();
+        for (Category cat : Category.values()) {
+            categories.add(cat.id());
+        }
+        for (String scope : c.tipCatalog().all().keySet()) {
+            String kind = scope.substring(0, scope.indexOf('.'));
+            assertTrue(Set.of("blocklist", "provider", "rule", "category", "inbound").contains(kind), scope);
+            if ("category".equals(kind) || "inbound".equals(kind)) {
+                assertTrue(categories.contains(scope.substring(kind.length() + 1)), scope);
+            }
+        }
     }
 }

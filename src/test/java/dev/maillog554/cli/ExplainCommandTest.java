@@ -84,4 +84,67 @@ class ExplainCommandTest {
     private static List<String> jsonLines(LaunchResult r) {
         return r.getOutputStream().stream().filter(l -> l.startsWith("{")).toList();
     }
+
+    @Test
+    void fullPostfixOutboundLineUsesTheParser(QuarkusMainLauncher launcher) throws IOException {
+        // first line of src/test/resources/fixtures/postfix/outbound.log
+        String line = firstLine("postfix/outbound.log", "Relay access denied");
+        LaunchResult r = launcher.launch("explain", "--json", line);
+        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        String j = jsonLines(r).get(0);
+        assertTrue(j.contains("\"category\":\"relay-denied\""), j);
+        assertTrue(j.contains("\"stage\":\"RCPT\""), j);
+        assertTrue(j.contains("\"direction\":\"outbound\""), j);
+        assertTrue(j.contains("\"remote_host\":\"mx.example.org\""), j);
+        assertTrue(j.contains("\"recipient_domain\":\"example.org\""), j);
+        assertTrue(!j.contains("Inbound:"), j);
+    }
+
+    @Test
+    void fullPostfixInboundLineGetsReceiverTips(QuarkusMainLauncher launcher) throws IOException {
+        String line = firstLine("corpus/fail2ban-postfix.log", "Relay access denied");
+        LaunchResult r = launcher.launch("explain", line);
+        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        String out = r.getOutput();
+        assertTrue(out.contains("direction:     inbound"), out);
+        assertTrue(out.contains("client:        1-2-3-4-example.com"), out);
+        assertTrue(out.contains("cause:         relay-denied"), out);
+        assertTrue(out.contains("Inbound: your own server refused this client"), out);
+        assertTrue(out.contains("port 587"), out);
+    }
+
+    @Test
+    void fullEximLinesUseTheParser(QuarkusMainLauncher launcher) throws IOException {
+        Path tmp = Files.createTempFile("explain", ".log");
+        try {
+            Files.writeString(tmp, firstLine("exim/mainlog.log", "Relay access denied") + "\n"
+                    + firstLine("corpus/exim-testsuite.log", "Sender verify failed") + "\n", StandardCharsets.UTF_8);
+            LaunchResult r = launcher.launch("explain", "--json", "--file", tmp.toString());
+            assertEquals(0, r.exitCode(), r.getErrorOutput());
+            List<String> lines = jsonLines(r);
+            assertEquals(2, lines.size(), r.getOutput());
+            assertTrue(lines.get(0).contains("\"direction\":\"outbound\""), lines.get(0));
+            assertTrue(lines.get(0).contains("\"category\":\"relay-denied\""), lines.get(0));
+            assertTrue(lines.get(0).contains("\"remote_host\":\"mx.example.org\""), lines.get(0));
+            assertTrue(lines.get(1).contains("\"direction\":\"inbound\""), lines.get(1));
+            assertTrue(lines.get(1).contains("\"category\":\"sender-rejected\""), lines.get(1));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Test
+    @Launch({"explain", "--json", "554 5.7.1 <x@example.org>: Relay access denied"})
+    void bareReplyHasNoDirection(LaunchResult r) {
+        String j = jsonLines(r).get(0);
+        assertTrue(j.contains("\"direction\":\"\""), j);
+        assertTrue(j.contains("\"category\":\"relay-denied\""), j);
+    }
+
+    /** The first line of a test fixture that contains the marker (real lines, not hand-made ones). */
+    private static String firstLine(String fixture, String marker) throws IOException {
+        Path p = Path.of("src/test/resources/fixtures", fixture);
+        return Files.readAllLines(p, StandardCharsets.UTF_8).stream().filter(l -> l.contains(marker)).findFirst()
+                .orElseThrow(() -> new AssertionError(marker + " not in " + p));
+    }
 }
