@@ -15,6 +15,10 @@ public final class CsvCells {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        if (s.length() == 1 && s.charAt(0) == '-') {
+            // A lone "-" (stdin as the source file) is no formula; keep it readable for scripts.
+            return s;
+        }
         char c = s.charAt(0);
         if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
             return "'" + s;
