@@ -20,8 +20,9 @@ import java.util.Properties;
  * open a TCP port on the mail server) and check it before Quarkus starts: busy means exit code 5 with one
  * line, or with {@code --wait}, waiting. The connection that passed the check stays open until start-up is
  * over, so the file is ours from the check on: two processes started together cannot both pass the check and
- * then collide inside start-up. A URL set only in a config file is not seen here; {@link Main} then maps H2's
- * start-up failure to the same line. The run lock in the database covers PostgreSQL and anything else.
+ * then collide inside start-up. A URL set only in a config file is not seen here (the check then looks at the
+ * default data folder); {@link Main} then maps H2's start-up failure to the same line and, with {@code --wait},
+ * starts again. The run lock in the database covers PostgreSQL and anything else.
  */
 final class EmbeddedDbGuard {
 

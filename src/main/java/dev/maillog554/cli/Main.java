@@ -1,7 +1,10 @@
 package dev.maillog554.cli;
 
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import io.quarkus.picocli.runtime.PicocliRunner;
 import io.quarkus.runtime.ApplicationLifecycleManager;
@@ -21,6 +24,8 @@ public final class Main {
 
     /** How long a {@code --wait} run sleeps before starting again after a busy start-up. */
     static final long RETRY_MILLIS = 500;
+    /** Set in the environment of a {@code --wait} run started again: it reports a busy start-up to its parent. */
+    static final String RESTARTED = "MAILLOG554_RESTARTED";
 
     Main() {
     }
@@ -35,27 +40,56 @@ public final class Main {
         }
         ServeOptions.apply(args);
         boolean wait = Arrays.asList(args).contains("--wait");
-        while (true) {
-            Outcome outcome = new Outcome();
-            Quarkus.run(PicocliRunner.class, outcome::record, args);
-            if (!(wait && outcome.busy)) {
-                exit(outcome.code);
-                return;
+        Outcome outcome = new Outcome(wait);
+        Quarkus.run(PicocliRunner.class, outcome::record, args);
+        if (wait && outcome.busy) {
+            // Another process opened the file between our check and start-up (a URL from a config file is not
+            // checked). Quarkus starts once per process, so --wait queues by running the command again.
+            exit(System.getenv(RESTARTED) != null ? ExitCodes.BUSY : restartUntilFree());
+            return;
+        }
+        exit(outcome.code);
+    }
+
+    // The parent stays, so cron and systemd see one process and its final exit code.
+    private static int restartUntilFree() {
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        if (self.command().isEmpty() || self.arguments().isEmpty()) {
+            System.err.println("maillog554: " + EmbeddedDbGuard.BUSY_MESSAGE);
+            return ExitCodes.BUSY;
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(self.command().get());
+        cmd.addAll(Arrays.asList(self.arguments().get()));
+        try {
+            while (true) {
+                sleep();
+                ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+                pb.environment().put(RESTARTED, "1");
+                int code = pb.start().waitFor();
+                if (code != ExitCodes.BUSY) {
+                    return code;
+                }
             }
-            // Another process opened the file between our check and start-up: queue as --wait promises.
-            sleep();
-            refused = EmbeddedDbGuard.awaitFree(args);
-            if (refused != EmbeddedDbGuard.PROCEED) {
-                exit(refused);
-                return;
-            }
+        } catch (IOException e) {
+            System.err.println("maillog554: cannot start again to wait for the database: " + e.getMessage()
+                    + ": run it later");
+            return ExitCodes.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.BUSY;
         }
     }
 
     /** What a finished or failed start-up handed to the exit handler. */
     private static final class Outcome {
+        final boolean wait;
         int code;
         boolean busy;
+
+        Outcome(boolean wait) {
+            this.wait = wait;
+        }
 
         void record(Integer exitCode, Throwable failure) {
             // Start-up is over either way: the pool holds the database now, or nothing does.
@@ -66,9 +100,9 @@ public final class Main {
             }
             busy = EmbeddedDbGuard.isBusy(failure);
             code = busy ? ExitCodes.BUSY : ExitCodes.FAILURE;
-            if (busy) {
+            if (busy && !wait) {
                 System.err.println("maillog554: " + EmbeddedDbGuard.BUSY_MESSAGE);
-            } else {
+            } else if (!busy) {
                 System.err.println("maillog554: cannot start: " + rootMessage(failure)
                         + ": check --db-url, --data-dir and the database server (MAILLOG554_DEBUG=1 shows details)");
             }
