@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -22,6 +24,8 @@ final class HistoryFixture {
     static final int JANUARY = 2;
     static final int MARCH_MX1 = 3;
     static final int MX2 = 1;
+
+    private static final Pattern LOG_LINE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d+ +[A-Z]+ ");
 
     private final Path dir;
 
@@ -73,6 +77,15 @@ final class HistoryFixture {
         List<String> args = new ArrayList<>(List.of(command, "--data-dir", dataDir().toString()));
         args.addAll(Arrays.asList(extra));
         return launcher.launch(args.toArray(String[]::new));
+    }
+
+    /**
+     * Our lines on stderr: the integration-test launcher turns Quarkus' own start-up logging on, so its log lines
+     * ("2026-11-28 00:51:08,365 INFO  [io.quarkus] ...") are left out.
+     */
+    static String errors(LaunchResult r) {
+        return r.getErrorOutput().lines().filter(l -> !LOG_LINE.matcher(l).lookingAt())
+                .collect(Collectors.joining("\n"));
     }
 
     /** The total of a report folder's summary.csv. */

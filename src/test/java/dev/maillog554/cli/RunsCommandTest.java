@@ -29,7 +29,7 @@ class RunsCommandTest {
         assertEquals(ExitCodes.OK, history.scan(launcher, "--server", "mx1").exitCode());
         LaunchResult r = history.history(launcher, "runs");
         assertEquals(ExitCodes.OK, r.exitCode(), r.getErrorOutput());
-        assertEquals("", r.getErrorOutput());
+        assertEquals("", HistoryFixture.errors(r));
         List<String> lines = r.getOutput().lines().toList();
         assertEquals(3, lines.size(), r.getOutput());
         assertTrue(lines.get(0).matches("\\s+id\\s+started\\s+finished\\s+status\\s+host\\s+lines\\s+found\\s+new"
