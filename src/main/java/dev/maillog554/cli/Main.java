@@ -1,18 +1,31 @@
 package dev.maillog554.cli;
 
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import io.quarkus.picocli.runtime.PicocliRunner;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Entry point. It exists only to read the database options before Quarkus starts: the datasource is built
- * at start-up, before picocli parses the command, so {@code --db-url}, {@code --db-user},
- * {@code --db-password} and {@code --data-dir} become the configuration keys they stand for, and so do
- * {@code serve}'s {@code --host}, {@code --port} and {@code --redact} (see {@link ServeOptions}). Everything
- * else is picocli's, as with the generated main.
+ * Entry point. It exists to do what must happen outside picocli: read the database options before Quarkus
+ * starts (the datasource is built at start-up, before picocli parses the command, so {@code --db-url},
+ * {@code --db-user}, {@code --db-password} and {@code --data-dir} become the configuration keys they stand for,
+ * and so do {@code serve}'s {@code --host}, {@code --port} and {@code --redact}, see {@link ServeOptions}), and
+ * turn a failed start-up into one line on stderr and an exit code: start-up fails before picocli's exception
+ * handler exists.
  */
 @QuarkusMain
 public final class Main {
+
+    /** How long a {@code --wait} run sleeps before starting again after a busy start-up. */
+    static final long RETRY_MILLIS = 500;
+    /** Set in the environment of a {@code --wait} run started again: it reports a busy start-up to its parent. */
+    static final String RESTARTED = "MAILLOG554_RESTARTED";
 
     Main() {
     }
@@ -20,8 +33,111 @@ public final class Main {
     /** Runs the command line. */
     public static void main(String... args) {
         DatabaseOptions.apply(args);
-        EmbeddedDbGuard.awaitFree(args);
+        int refused = EmbeddedDbGuard.awaitFree(args);
+        if (refused != EmbeddedDbGuard.PROCEED) {
+            exit(refused);
+            return;
+        }
         ServeOptions.apply(args);
-        Quarkus.run(PicocliRunner.class, args);
+        boolean wait = Arrays.asList(args).contains("--wait");
+        Outcome outcome = new Outcome(wait);
+        Quarkus.run(PicocliRunner.class, outcome::record, args);
+        if (wait && outcome.busy) {
+            // Another process opened the file between our check and start-up (a URL from a config file is not
+            // checked). Quarkus starts once per process, so --wait queues by running the command again.
+            exit(System.getenv(RESTARTED) != null ? ExitCodes.BUSY : restartUntilFree());
+            return;
+        }
+        exit(outcome.code);
+    }
+
+    // The parent stays, so cron and systemd see one process and its final exit code.
+    private static int restartUntilFree() {
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        if (self.command().isEmpty() || self.arguments().isEmpty()) {
+            System.err.println("maillog554: " + EmbeddedDbGuard.BUSY_MESSAGE);
+            return ExitCodes.BUSY;
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(self.command().get());
+        cmd.addAll(Arrays.asList(self.arguments().get()));
+        try {
+            while (true) {
+                sleep();
+                ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+                pb.environment().put(RESTARTED, "1");
+                int code = pb.start().waitFor();
+                if (code != ExitCodes.BUSY) {
+                    return code;
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("maillog554: cannot start again to wait for the database: " + e.getMessage()
+                    + ": run it later");
+            return ExitCodes.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.BUSY;
+        }
+    }
+
+    /** What a finished or failed start-up handed to the exit handler. */
+    private static final class Outcome {
+        final boolean wait;
+        int code;
+        boolean busy;
+
+        Outcome(boolean wait) {
+            this.wait = wait;
+        }
+
+        void record(Integer exitCode, Throwable failure) {
+            // Start-up is over either way: the pool holds the database now, or nothing does.
+            EmbeddedDbGuard.release();
+            code = exitCode;
+            if (failure == null) {
+                return;
+            }
+            busy = EmbeddedDbGuard.isBusy(failure);
+            code = busy ? ExitCodes.BUSY : ExitCodes.FAILURE;
+            if (busy && !wait) {
+                System.err.println("maillog554: " + EmbeddedDbGuard.BUSY_MESSAGE);
+            } else if (!busy) {
+                System.err.println("maillog554: cannot start: " + rootMessage(failure)
+                        + ": check --db-url, --data-dir and the database server (MAILLOG554_DEBUG=1 shows details)");
+            }
+            if (System.getenv("MAILLOG554_DEBUG") != null) {
+                failure.printStackTrace();
+            }
+            System.err.flush();
+        }
+    }
+
+    // The database's own words say best what failed ("Connection to db:5432 refused. Check that the hostname
+    // ...", "Error while creating file ..."): the deepest SQLException, else the deepest message.
+    static String rootMessage(Throwable failure) {
+        String found = failure.getClass().getSimpleName();
+        String sql = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank()) {
+                found = m;
+                sql = t instanceof SQLException ? m : sql;
+            }
+        }
+        return (sql == null ? found : sql).strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    // The default handler is System.exit in production and the launcher's recorder in @QuarkusMainTest.
+    private static void exit(int code) {
+        ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(code, null);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

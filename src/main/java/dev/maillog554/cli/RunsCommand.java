@@ -3,6 +3,7 @@ package dev.maillog554.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -46,6 +47,6 @@ class RunsCommand implements Callable<Integer> {
     }
 
     private static String time(Instant t) {
-        return t == null ? "-" : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return t == null ? "-" : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -1,0 +1,150 @@
+package dev.maillog554.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README promises that a scan killed at any point loses nothing and counts nothing twice: real processes are
+ * killed with SIGKILL in the middle of a large realistic log, the scan is rerun to the end on the same database,
+ * and the stored history must equal that of one uninterrupted scan on a fresh database.
+ */
+class CrashRecoveryIT {
+
+    /** Lines of the generated log: long enough that a scan lasts seconds and commits several batches. */
+    static final int LINES = 150_000;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void killedScansLoseNothingAndCountNothingTwice() throws Exception {
+        Path log = tmp.resolve("mail.log");
+        long rejections = PostfixLogGenerator.write(log, LINES, 554);
+
+        CliProcess whole = CliProcess.run(tmp, "whole", scanArgs("whole", log));
+        assertEquals(ExitCodes.OK, whole.exitCode(), whole.toString());
+        History expected = History.of(tmp.resolve("whole-db"));
+        assertEquals(rejections, expected.keys.size(), "every rejection of the log is stored");
+        long csvBytes = Files.size(tmp.resolve("whole-out").resolve("rejections.csv"));
+
+        // First as soon as rejections are being written (before or at the first batch), then in the middle.
+        killMidScan(log, "killed-1", 1);
+        killMidScan(log, "killed-2", csvBytes / 3);
+        CliProcess rest = CliProcess.run(tmp, "rest", scanArgs("crash", log));
+        assertEquals(ExitCodes.OK, rest.exitCode(), rest.toString());
+
+        History after = History.of(tmp.resolve("crash-db"));
+        assertEquals(expected.groups, after.groups, "counts by code, domain, direction and cause");
+        assertEquals(expected.keys, after.keys, "the same rejections, each once");
+
+        CliProcess runs = CliProcess.run(tmp, "runs", "runs", "--data-dir", tmp.resolve("crash-db").toString());
+        assertEquals(ExitCodes.OK, runs.exitCode(), runs.toString());
+        List<String> rows = runs.stdout().lines().skip(1).toList();
+        assertEquals(3, rows.size(), runs.stdout());
+        assertTrue(rows.get(0).contains(" ok "), "the last run finished: " + rows.get(0));
+        assertTrue(rows.get(1).contains(" abandoned "), "the second run was killed: " + rows.get(1));
+        assertTrue(rows.get(2).contains(" abandoned "), "the first run was killed: " + rows.get(2));
+    }
+
+    private String[] scanArgs(String name, Path log) {
+        return new String[] {"scan", "--quiet", "--server", "mx1", "--data-dir", tmp.resolve(name + "-db").toString(),
+            "--out", tmp.resolve(name + "-out").toString(), log.toString()};
+    }
+
+    // Kills the scan once its rejections.csv, still a temporary file, has grown to minBytes: the run is then
+    // past start-up, holds the lock and is reading; the file is written as rejections are found.
+    private void killMidScan(Path log, String tag, long minBytes) throws Exception {
+        Path out = tmp.resolve("crash-out");
+        CliProcess p = CliProcess.start(tmp, tag, Map.of(), scanArgs("crash", log));
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Optional<Path> partial = partialCsv(out);
+            if (partial.isPresent() && size(partial.get()) >= minBytes) {
+                break;
+            }
+            if (!p.process.isAlive()) {
+                fail(tag + " ended before it could be killed mid-scan (make the log bigger): " + p);
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(p.process.isAlive(), tag + " still running when killed");
+        p.process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no rollback
+        p.await();
+        try (Stream<Path> files = Files.list(out)) {
+            // The partial file stays behind; the next run's file gets another temporary name.
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "killed mid-scan");
+        }
+    }
+
+    private static Optional<Path> partialCsv(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".rejections.csv"))
+                    .filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .max((a, b) -> Long.compare(lastModified(a), lastModified(b)));
+        }
+    }
+
+    private static long lastModified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** What a database holds, read with plain JDBC once no process has it open. */
+    record History(Map<String, Long> groups, List<String> keys) {
+
+        static History of(Path dataDir) throws SQLException {
+            String url = "jdbc:h2:file:" + dataDir.resolve("maillog554").toAbsolutePath();
+            Map<String, Long> groups = new TreeMap<>();
+            List<String> keys = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+                try (ResultSet r = s.executeQuery("SELECT reply_code, enhanced_code, recipient_domain, direction, "
+                        + "category, COUNT(*) FROM rejection GROUP BY reply_code, enhanced_code, recipient_domain, "
+                        + "direction, category")) {
+                    while (r.next()) {
+                        groups.put(r.getInt(1) + " " + r.getString(2) + " " + r.getString(3) + " " + r.getString(4)
+                                + " " + r.getString(5), r.getLong(6));
+                    }
+                }
+                try (ResultSet r = s.executeQuery("SELECT dedupe_key FROM rejection ORDER BY dedupe_key")) {
+                    while (r.next()) {
+                        keys.add(r.getString(1));
+                    }
+                }
+            }
+            return new History(groups, keys);
+        }
+    }
+}
