@@ -32,6 +32,15 @@ public final class Main {
 
     /** Runs the command line. */
     public static void main(String... args) {
+        if (!needsDatabase(args)) {
+            // explain, help and version never touch the history: they must work while a scan holds it.
+            for (String unit : List.of("", ".\"pg\"")) {
+                System.setProperty("quarkus.datasource" + unit + ".active", "false");
+                System.setProperty("quarkus.hibernate-orm" + unit + ".active", "false");
+            }
+            Quarkus.run(PicocliRunner.class, args);
+            return;
+        }
         DatabaseOptions.apply(args);
         int refused = EmbeddedDbGuard.awaitFree(args);
         if (refused != EmbeddedDbGuard.PROCEED) {
@@ -49,6 +58,22 @@ public final class Main {
             return;
         }
         exit(outcome.code);
+    }
+
+    /** False for {@code explain}, {@code --help}, {@code --version} and no command at all. */
+    static boolean needsDatabase(String[] args) {
+        if (args.length == 0 || "explain".equals(args[0])) {
+            return false;
+        }
+        for (String a : args) {
+            if ("--".equals(a)) {
+                break;
+            }
+            if ("-h".equals(a) || "--help".equals(a) || "-V".equals(a) || "--version".equals(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // The parent stays, so cron and systemd see one process and its final exit code.
