@@ -32,12 +32,20 @@ public final class Main {
 
     /** Runs the command line. */
     public static void main(String... args) {
-        if (!needsDatabase(args)) {
-            // explain, help and version never touch the history: they must work while a scan holds it.
-            for (String unit : List.of("", ".\"pg\"")) {
-                System.setProperty("quarkus.datasource" + unit + ".active", "false");
-                System.setProperty("quarkus.hibernate-orm" + unit + ".active", "false");
+        boolean database = needsDatabase(args);
+        // explain, help and version never touch the history: they must work while a scan holds it. The keys
+        // are cleared otherwise, because tests run many commands in one JVM.
+        for (String unit : List.of("", ".\"pg\"")) {
+            for (String key : List.of("quarkus.datasource" + unit + ".active", "quarkus.hibernate-orm" + unit
+                    + ".active")) {
+                if (database) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, "false");
+                }
             }
+        }
+        if (!database) {
             Quarkus.run(PicocliRunner.class, args);
             return;
         }
