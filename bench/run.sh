@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 SCALE=${1:-0.05}
 WORK=$(mkdir -p "${BENCH_DIR:-target/bench}" && cd "${BENCH_DIR:-target/bench}" && pwd)
-JAR=target/quarkus-app/quarkus-run.jar
+JAR=${JAR:-target/quarkus-app/quarkus-run.jar}  # JAR=... to time another build
 GEN=src/test/java/dev/maillog554/bench/LogGenerator.java
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }

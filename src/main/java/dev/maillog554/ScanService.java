@@ -10,6 +10,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
 
@@ -52,7 +56,7 @@ import dev.maillog554.store.SeenKeys;
 public class ScanService {
 
     /** Rejections stored per transaction. */
-    static final int BATCH = 2000;
+    static final int BATCH = 5000;
     /** Lines read in full before giving up on recognising the format of an input. */
     static final int SNIFF_LINES = 1000;
 
@@ -97,27 +101,65 @@ public class ScanService {
         long runId = store.startRun(new RunInfo(req.startedAt(), req.serverHost(), req.inputs(),
                 req.codes().toString()));
         Run run = new Run(req, runId, redactor);
+        List<LogInput> inputs = resolved.inputs();
+        ExecutorService readers = readerPool(inputs.size());
         try (RejectionCsv csv = new RejectionCsv(req.outDir(), redactor)) {
             run.csv = csv;
-            for (LogInput input : resolved.inputs()) {
-                scanInput(input, run, sink);
+            List<InputFeed> feeds = new ArrayList<>();
+            for (LogInput input : inputs) {
+                InputFeed feed = new InputFeed();
+                feeds.add(feed);
+                readers.execute(() -> read(input, req, feed));
             }
-            run.flush();
+            for (InputFeed feed : feeds) {
+                run.drain(feed, sink);
+            }
             csv.commit();
+        } finally {
+            readers.shutdownNow();
         }
         Counts counts = run.aggregator.result();
         CsvReport.write(req.outDir(), counts, redactor);
-        HtmlReport.write(req.outDir(), counts, new ReportMeta(title(resolved.inputs()), req.startedAt(),
+        HtmlReport.write(req.outDir(), counts, new ReportMeta(title(inputs), req.startedAt(),
                 req.inputs(), req.codes().toString()), redactor);
         store.finishRun(runId, new RunTotals(seen.isEmpty() ? "ok" : "partial", run.lines, counts.total(),
                 run.stored, seen.size()), Instant.now().atOffset(ZoneOffset.UTC));
-        return new ScanResult(runId, resolved.inputs().size(), run.lines, run.recognised, counts, run.stored,
+        return new ScanResult(runId, inputs.size(), run.lines, run.recognised, counts, run.stored,
                 seen.size(), req.outDir());
     }
 
-    private void scanInput(LogInput input, Run run, Consumer<InputProblem> sink) {
+    // One reader thread per core, each reading whole inputs in the order given (a fixed pool runs its tasks in
+    // submission order, so the input the writer waits for has always started). With one input, reading still
+    // overlaps with the writer's database inserts and CSV writing.
+    private static ExecutorService readerPool(int inputs) {
+        int threads = Math.max(1, Math.min(inputs, Runtime.getRuntime().availableProcessors()));
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "scan-reader-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    // Runs on a reader thread: everything here is private to the input except the thread-safe parser, filter
+    // and classifier; the results go to the writer through the feed.
+    private void read(LogInput input, ScanRequest req, InputFeed feed) {
+        Reading reading = new Reading(req, feed);
+        try {
+            scanInput(input, reading);
+        } catch (CancellationException e) {
+            return;
+        } catch (RuntimeException e) {
+            feed.put(new InputFeed.Failed(e));
+            return;
+        }
+        feed.put(new InputFeed.Done(reading.lines, reading.recognised));
+    }
+
+    private void scanInput(LogInput input, Reading run) {
         ParseContext ctx = new ParseContext(run.req.zone(), reference(input, run.req.startedAt()));
         LineOccurrences occurrences = new LineOccurrences();
+        Consumer<InputProblem> sink = run::problem;
         Resume at = resume(input, run.req, sink);
         if (at.upToDate) {
             return;
@@ -130,7 +172,7 @@ public class ScanService {
             boolean partialAtEof = at.file == null || at.file.gzip() || at.file.fingerprint() == null;
             LogLine line;
             while ((line = reader.next(sniffing(ctx, reader) ? EVERY_LINE : run.relevant, partialAtEof)) != null) {
-                Optional<RejectionEvent> found = run.parser.parse(line, ctx);
+                Optional<RejectionEvent> found = parser.parse(line, ctx);
                 if (found.isPresent() && run.req.codes().matches(found.get().replyCode(),
                         found.get().enhancedCode())) {
                     accept(found.get(), line, occurrences, run);
@@ -155,6 +197,8 @@ public class ScanService {
                 run.lines += reader.lineNumber() - at.lineNo;
             }
             run.recognised |= ctx.recognised() > 0;
+            // What was found before a read error is kept, without moving the checkpoint past it.
+            run.flush(null);
         }
     }
 
@@ -203,7 +247,7 @@ public class ScanService {
     // (identical lines share their second, so they sit close together). A gzip file has to be inflated from
     // its start anyway, so all of its earlier lines serve.
     private void warmUp(InputStream in, LogInput input, Resume at, ParseContext ctx, LineOccurrences occurrences,
-                        Run run) throws IOException {
+                        Reading run) throws IOException {
         if (at.offset == 0) {
             return;
         }
@@ -216,7 +260,7 @@ public class ScanService {
         }
         LogLine line;
         while ((line = warm.next(run.relevant, true)) != null) {
-            Optional<RejectionEvent> found = run.parser.parse(line, ctx);
+            Optional<RejectionEvent> found = parser.parse(line, ctx);
             if (found.isPresent() && run.req.codes().matches(found.get().replyCode(), found.get().enhancedCode())) {
                 occurrences.next(line.text());
             }
@@ -241,24 +285,14 @@ public class ScanService {
         return ctx.recognised() == 0 && reader.lineNumber() < SNIFF_LINES;
     }
 
-    private void accept(RejectionEvent event, LogLine line, LineOccurrences occurrences, Run run) {
+    private void accept(RejectionEvent event, LogLine line, LineOccurrences occurrences, Reading run) {
         RejectionEvent e = event.host().isEmpty() ? event.withHost(run.req.serverHost()) : event;
         int n = occurrences.next(line.text());
         if (!run.req.inWindow(e.time())) {
             return;
         }
         String key = DedupeKey.of(e.host(), line.text(), n);
-        if (!run.keys.add(key)) {
-            return;
-        }
-        Rejection r = new Rejection(e, classifier.classify(e));
-        run.aggregator.add(r);
-        try {
-            run.csv.write(r);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + run.req.outDir(), ex);
-        }
-        run.batch.add(new KeyedRejection(key, r));
+        run.batch.add(new KeyedRejection(key, new Rejection(e, classifier.classify(e))));
     }
 
     // A year-less syslog stamp is dated relative to the file's last change; stdin has none, so the run's start.
@@ -277,16 +311,41 @@ public class ScanService {
         return inputs.size() == 1 ? inputs.get(0).name() : inputs.size() + " inputs";
     }
 
-    /** State of one scan. */
+    /** State of one input's reading, on its reader thread. */
+    private static final class Reading {
+        final ScanRequest req;
+        final InputFeed feed;
+        final RelevantLines relevant;
+        final List<KeyedRejection> batch = new ArrayList<>();
+        long lines;
+        boolean recognised;
+
+        Reading(ScanRequest req, InputFeed feed) {
+            this.req = req;
+            this.feed = feed;
+            this.relevant = new RelevantLines(req.codes());
+        }
+
+        void problem(InputProblem p) {
+            feed.put(new InputFeed.Problem(p));
+        }
+
+        // An input's last flush carries its checkpoint even with no rejections.
+        void flush(Checkpoint checkpoint) {
+            if (!batch.isEmpty() || checkpoint != null) {
+                feed.put(new InputFeed.Batch(List.copyOf(batch), checkpoint));
+                batch.clear();
+            }
+        }
+    }
+
+    /** State of one scan, on the writer (calling) thread. */
     private final class Run {
         final ScanRequest req;
         final long runId;
         final Aggregator aggregator;
-        final LineParser parser = ScanService.this.parser;
-        final RelevantLines relevant;
         // Memory per rejection stays at a few bytes here: the scan may find millions.
         final SeenKeys keys = new SeenKeys();
-        final List<KeyedRejection> batch = new ArrayList<>();
         RejectionCsv csv;
         long lines;
         long stored;
@@ -296,18 +355,50 @@ public class ScanService {
             this.req = req;
             this.runId = runId;
             this.aggregator = new Aggregator(req.zone());
-            this.relevant = new RelevantLines(req.codes());
         }
 
-        void flush() {
-            flush(null);
+        // Takes one input's items until its end, in the order read.
+        void drain(InputFeed feed, Consumer<InputProblem> sink) {
+            while (true) {
+                InputFeed.Item item;
+                try {
+                    item = feed.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("scan interrupted");
+                }
+                if (item instanceof InputFeed.Batch b) {
+                    write(b);
+                } else if (item instanceof InputFeed.Problem p) {
+                    sink.accept(p.problem());
+                } else if (item instanceof InputFeed.Done d) {
+                    lines += d.lines();
+                    recognised |= d.recognised();
+                    return;
+                } else if (item instanceof InputFeed.Failed f) {
+                    throw f.error();
+                }
+            }
         }
 
-        // The checkpoint commits with the batch it covers; an input's last flush saves it even with no rejections.
-        void flush(Checkpoint checkpoint) {
-            if (!batch.isEmpty() || checkpoint != null) {
-                stored += store.saveBatch(runId, List.copyOf(batch), checkpoint);
-                batch.clear();
+        // The first occurrence of a key in the run wins (Exim's reject log repeats its main log); the checkpoint
+        // commits with the rejections it covers.
+        private void write(InputFeed.Batch batch) {
+            List<KeyedRejection> fresh = new ArrayList<>(batch.rejections().size());
+            for (KeyedRejection k : batch.rejections()) {
+                if (!keys.add(k.dedupeKey())) {
+                    continue;
+                }
+                aggregator.add(k.rejection());
+                try {
+                    csv.write(k.rejection());
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("cannot write " + req.outDir(), ex);
+                }
+                fresh.add(k);
+            }
+            if (!fresh.isEmpty() || batch.checkpoint() != null) {
+                stored += store.saveBatch(runId, fresh, batch.checkpoint());
             }
         }
     }

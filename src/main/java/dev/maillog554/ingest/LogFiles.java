@@ -42,7 +42,7 @@ public final class LogFiles {
             gzip = LogSources.isGzip(raw);
         }
         String fp;
-        try (InputStream in = LogSources.open(LogInput.file(p))) {
+        try (InputStream in = LogSources.openHead(LogInput.file(p))) {
             fp = fingerprint(in);
         } catch (IOException e) {
             // Damaged gzip: no fingerprint, so the file is read from the top and the damage reported there.

@@ -14,14 +14,27 @@ public final class LogSources {
     private LogSources() {
     }
 
-    /** Opens the input at its start; the caller closes the stream. */
+    /** Opens the input at its start, a gzip one inflated on its own thread; the caller closes the stream. */
     public static InputStream open(LogInput input) throws IOException {
+        return open(input, true);
+    }
+
+    /** Opens the input to read just its first bytes, inflating on the caller's thread. */
+    static InputStream openHead(LogInput input) throws IOException {
+        return open(input, false);
+    }
+
+    private static InputStream open(LogInput input, boolean inflateAhead) throws IOException {
         InputStream raw = input.isStdin()
                 ? new NonClosingInputStream(System.in)
                 : Files.newInputStream(input.path());
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
         try {
-            return isGzip(in) ? new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER) : in;
+            if (!isGzip(in)) {
+                return in;
+            }
+            GZIPInputStream gz = new GZIPInputStream(in, BUFFER);
+            return inflateAhead ? new InflaterThread(gz, input.name()) : new BufferedInputStream(gz, BUFFER);
         } catch (IOException e) {
             in.close();
             throw e;

@@ -1,0 +1,120 @@
+package dev.maillog554.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.maillog554.classify.Diagnosis;
+import dev.maillog554.parse.RejectionEvent;
+
+/**
+ * Stores rejections with JDBC batch inserts on a connection the caller's transaction owns (H2 or PostgreSQL).
+ *
+ * <p>Keys already stored (an earlier run, or a file read twice) are looked up by the unique dedupe-key index
+ * first and skipped, so both databases run the same plain SQL. Ids come from {@code rejection_seq}, one value
+ * per row: the sequence steps by 50 for Hibernate's pooled optimiser, which treats each value as the top of its
+ * block, so using the values themselves never collides with it.
+ */
+final class RejectionInserts {
+
+    /** Keys per existence query: well below PostgreSQL's limit of 32767 parameters per statement. */
+    private static final int KEYS_PER_QUERY = 1000;
+
+    private static final String COLUMNS = "id, run_id, dedupe_key, occurred_at, direction, status, mta, host, "
+            + "queue_id, sender, recipient, recipient_domain, reply_code, enhanced_code, stage, category, provider, "
+            + "blocklist, remote_host, remote_ip, message, source_file, line_no";
+    private static final String PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+    private RejectionInserts() {
+    }
+
+    /**
+     * Inserts the rejections whose keys are not stored yet (the first of equal keys within the batch).
+     *
+     * @return how many rows were inserted
+     */
+    static int insertNew(Connection c, long runId, List<KeyedRejection> batch) throws SQLException {
+        Set<String> existing = existingKeys(c, batch);
+        Set<String> seen = new HashSet<>();
+        int fresh = 0;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection (" + COLUMNS + ") VALUES ("
+                + nextId(c) + ", " + PARAMS + ")")) {
+            for (KeyedRejection k : batch) {
+                if (!existing.contains(k.dedupeKey()) && seen.add(k.dedupeKey())) {
+                    bind(ps, runId, k);
+                    ps.addBatch();
+                    fresh++;
+                }
+            }
+            if (fresh > 0) {
+                ps.executeBatch();
+            }
+        }
+        return fresh;
+    }
+
+    // Standard SQL for H2; PostgreSQL has only its function.
+    private static String nextId(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
+                ? "nextval('rejection_seq')" : "NEXT VALUE FOR rejection_seq";
+    }
+
+    private static Set<String> existingKeys(Connection c, List<KeyedRejection> batch) throws SQLException {
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < batch.size(); from += KEYS_PER_QUERY) {
+            int n = Math.min(KEYS_PER_QUERY, batch.size() - from);
+            StringBuilder sql = new StringBuilder("SELECT dedupe_key FROM rejection WHERE dedupe_key IN (?");
+            sql.append(", ?".repeat(n - 1)).append(')');
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < n; i++) {
+                    ps.setString(i + 1, batch.get(from + i).dedupeKey());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void bind(PreparedStatement ps, long runId, KeyedRejection k) throws SQLException {
+        RejectionEvent e = k.rejection().event();
+        Diagnosis d = k.rejection().diagnosis();
+        int i = 0;
+        ps.setLong(++i, runId);
+        ps.setString(++i, k.dedupeKey());
+        if (e.time() == null) {
+            ps.setNull(++i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(++i, e.time().atOffset(ZoneOffset.UTC));
+        }
+        ps.setString(++i, e.direction().label());
+        ps.setString(++i, e.status().label());
+        ps.setString(++i, e.mta().label());
+        ps.setString(++i, RunStore.cut(e.host(), 255));
+        ps.setString(++i, RunStore.cut(e.queueId(), 64));
+        ps.setString(++i, RunStore.cut(e.sender(), 512));
+        ps.setString(++i, RunStore.cut(e.recipient(), 512));
+        ps.setString(++i, RunStore.cut(e.recipientDomain(), 255));
+        ps.setInt(++i, e.replyCode());
+        ps.setString(++i, RunStore.cut(e.enhancedCode(), 16));
+        ps.setString(++i, RunStore.cut(e.stage(), 16));
+        ps.setString(++i, d.category().id());
+        ps.setString(++i, RunStore.cut(d.provider(), 32));
+        ps.setString(++i, RunStore.cut(d.blocklist(), 32));
+        ps.setString(++i, RunStore.cut(e.remoteHost(), 255));
+        ps.setString(++i, RunStore.cut(e.remoteIp(), 64));
+        ps.setString(++i, RunStore.cut(e.message(), RunStore.MAX_MESSAGE));
+        ps.setString(++i, RunStore.cut(e.sourceFile(), 1024));
+        ps.setLong(++i, e.line());
+    }
+}
