@@ -21,10 +21,19 @@ import dev.maillog554.ingest.CodeFilter;
  * @param waitForLock wait for another run to finish instead of failing with "busy"
  * @param since      count only rejections at or after this time (null: no limit)
  * @param until      count only rejections before this time (null: no limit)
+ * @param firstYear  year of the first line of inputs whose stamps have no year, for logs whose file dates were
+ *                   lost (copied without -p); 0 to infer it from each file's modification time
  */
 public record ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,
                           Instant startedAt, boolean redact, boolean full, boolean waitForLock, Instant since,
-                          Instant until) {
+                          Instant until, int firstYear) {
+
+    /** A scan whose year-less stamps are dated from each file's modification time. */
+    public ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,
+                       Instant startedAt, boolean redact, boolean full, boolean waitForLock, Instant since,
+                       Instant until) {
+        this(inputs, outDir, codes, zone, serverHost, startedAt, redact, full, waitForLock, since, until, 0);
+    }
 
     /** An incremental scan of everything, failing at once when the database is busy. */
     public ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,

@@ -157,7 +157,8 @@ public class ScanService {
     }
 
     private void scanInput(LogInput input, Reading run) {
-        ParseContext ctx = new ParseContext(run.req.zone(), reference(input, run.req.startedAt()));
+        ParseContext ctx = new ParseContext(run.req.zone(), reference(input, run.req.startedAt()),
+                run.req.firstYear());
         LineOccurrences occurrences = new LineOccurrences();
         Consumer<InputProblem> sink = run::problem;
         Resume at = resume(input, run.req, sink);

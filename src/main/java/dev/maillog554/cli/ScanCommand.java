@@ -56,6 +56,12 @@ class ScanCommand implements Callable<Integer> {
                     + "(default: this machine's host name).")
     String server;
 
+    @Option(names = "--year", paramLabel = "<year>",
+            description = "Year of the first line of logs whose stamps carry none (classic syslog), when the file "
+                    + "dates do not tell it, e.g. logs copied without keeping times (default: from each file's "
+                    + "modification time).")
+    Integer year;
+
     @Option(names = "--redact", description = "Replace the local part of every address with a short stable hash.")
     boolean redact;
 
@@ -91,6 +97,16 @@ class ScanCommand implements Callable<Integer> {
     @Inject
     ScanService scans;
 
+    private int firstYear() {
+        if (year == null) {
+            return 0;
+        }
+        if (year < 1970 || year > 9999) {
+            throw new IllegalArgumentException("invalid --year " + year + ": give the year of the log's first line");
+        }
+        return year;
+    }
+
     @Override
     public Integer call() throws Exception {
         CodeFilter filter = CodeFilter.parse(codes);
@@ -99,7 +115,7 @@ class ScanCommand implements Callable<Integer> {
         Instant now = Instant.now();
         Instant[] window = TimeSpec.window(since, until, now, z);
         ScanRequest req = new ScanRequest(inputs, out, filter, z, server == null ? HostName.local() : server, now,
-                redact, full, waitForLock, window[0], window[1]);
+                redact, full, waitForLock, window[0], window[1], firstYear());
         ScanResult result = scans.scan(req, p -> {
             err.println(p.render());
             err.flush();

@@ -28,6 +28,9 @@ public final class ParseContext {
         }
     };
     private long recognised;
+    private final int firstYear;
+    private int lastMonth;
+    private int wraps;
 
     /**
      * @param zone      zone of stamps that carry none (classic syslog, Exim without log_timezone)
@@ -35,8 +38,18 @@ public final class ParseContext {
      *                  year-less stamp gets the latest year that does not put it after this instant
      */
     public ParseContext(ZoneId zone, Instant reference) {
+        this(zone, reference, 0);
+    }
+
+    /**
+     * @param firstYear when positive, the year of the input's first year-less stamp: later stamps keep it until
+     *                  the month wraps around (December to January), which starts the next year. For logs whose
+     *                  file date says nothing about their content, e.g. copied without keeping times.
+     */
+    public ParseContext(ZoneId zone, Instant reference, int firstYear) {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.reference = Objects.requireNonNull(reference, "reference");
+        this.firstYear = firstYear;
     }
 
     public ZoneId zone() {
@@ -55,6 +68,9 @@ public final class ParseContext {
      * zone differences) dates both halves right, as long as the input covers less than a year.
      */
     public Instant resolveWithoutYear(int month, int day, int hour, int minute, int second, int nanos) {
+        if (firstYear > 0) {
+            return forward(month, day, hour, minute, second, nanos);
+        }
         ZonedDateTime ref = reference.atZone(zone);
         int year = ref.getYear();
         Instant limit = reference.plusSeconds(86_400);
@@ -70,6 +86,18 @@ public final class ParseContext {
         }
         return LocalDateTime.of(ref.getYear(), month, Math.min(day, 28), hour, minute, second, nanos)
                 .atZone(zone).toInstant();
+    }
+
+    // Lines are in time order, so the month only goes back when the year turns; a month more than half a year
+    // earlier than the last one seen is that turn (a late line from the previous month is not).
+    private Instant forward(int month, int day, int hour, int minute, int second, int nanos) {
+        if (lastMonth > 0 && month + 6 < lastMonth) {
+            wraps++;
+        }
+        lastMonth = month;
+        int year = firstYear + wraps;
+        int d = month == 2 && day == 29 && !java.time.Year.isLeap(year) ? 28 : day;
+        return LocalDateTime.of(year, month, d, hour, minute, second, nanos).atZone(zone).toInstant();
     }
 
     /** Remembers the envelope sender of a queued message (Postfix qmgr `from=`, Exim `<=`). */

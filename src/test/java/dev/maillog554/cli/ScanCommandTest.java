@@ -124,6 +124,13 @@ class ScanCommandTest {
     }
 
     @Test
+    void yearOptionDatesOldLogsWhoseFileDateWasLost(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult r = scan(launcher, "--quiet", "--year", "2019", write("mail.log", INBOUND).toString());
+        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        assertTrue(rows("rejections.csv").get(1).startsWith("2019-07-12T07:47:48"), rows("rejections.csv").get(1));
+    }
+
+    @Test
     void quietSilencesStdout(QuarkusMainLauncher launcher) throws IOException {
         LaunchResult r = scan(launcher, "--quiet", write("mail.log", INBOUND).toString());
         assertEquals(0, r.exitCode());

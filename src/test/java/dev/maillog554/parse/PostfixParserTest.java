@@ -107,6 +107,24 @@ class PostfixParserTest {
     }
 
     @Test
+    void aGivenFirstYearCountsForwardAcrossNewYearWhateverTheFileDate() {
+        // --year 2019 on a log copied today: the file date says nothing about its content.
+        ParseContext ctx = new ParseContext(ZoneOffset.UTC, Instant.parse("2026-11-28T00:00:00Z"), 2019);
+        String tail = " mx1 postfix/smtpd[1]: NOQUEUE: reject: RCPT from u[192.0.2.1]: 554 5.7.1 no; from=<a@example.net>"
+                + " to=<b@example.org> proto=ESMTP helo=<h>";
+        PostfixParser p = new PostfixParser();
+        assertEquals(Instant.parse("2019-12-30T10:00:00Z"),
+                p.parse(new LogLine("t", 1, "Dec 30 10:00:00" + tail), ctx).orElseThrow().time());
+        // A line logged late, from the month before, does not start a new year.
+        assertEquals(Instant.parse("2019-11-30T23:59:59Z"),
+                p.parse(new LogLine("t", 2, "Nov 30 23:59:59" + tail), ctx).orElseThrow().time());
+        assertEquals(Instant.parse("2020-01-02T08:00:00Z"),
+                p.parse(new LogLine("t", 3, "Jan  2 08:00:00" + tail), ctx).orElseThrow().time());
+        assertEquals(Instant.parse("2020-02-29T08:00:00Z"),
+                p.parse(new LogLine("t", 4, "Feb 29 08:00:00" + tail), ctx).orElseThrow().time());
+    }
+
+    @Test
     void readsRfc3339StampsWithOffsetOrZuluAndClassicStampsInTheContextZone() {
         String tail = " mx2 postfix/smtpd[1]: NOQUEUE: reject: RCPT from u[192.0.2.1]: 554 5.7.1 no; to=<b@example.org>";
         PostfixParser p = new PostfixParser();
