@@ -132,7 +132,8 @@ public final class Classifier {
             st = found.stage();
         }
         String provider = inbound ? "" : providers.detect(host, t, rcpt);
-        Rule.Probe probe = new Rule.Probe(reply > 0 ? Integer.toString(reply) : "", enhanced, st, provider, t);
+        Rule.Probe probe = new Rule.Probe(reply > 0 ? Integer.toString(reply) : "", enhanced, st, provider,
+                t.toLowerCase(Locale.ROOT));
         Rule rule = rules.first(probe);
         Category category = rule == null ? Category.UNKNOWN : rule.category();
         Optional<BlocklistInfo> list = LIST_CATEGORIES.contains(category) ? blocklists.detect(t) : Optional.empty();

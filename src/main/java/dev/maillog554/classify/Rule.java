@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param enhanced enhanced-code pattern ({@code 5.7.1}, {@code 5.7.*}, {@code *})
  * @param stage    SMTP stage pattern ({@code DATA}, {@code CONNECT|HELO}, {@code !RCPT}, {@code *})
  * @param provider provider id the rule is limited to, or {@code *}
- * @param text     case-insensitive regex searched in the reply text, or null for any text
+ * @param text     regex searched in the lower-cased reply text (literals lower-cased too), or null for any text
  */
 record Rule(String id, Category category, String reply, String enhanced, String stage, String provider,
             Pattern text) {

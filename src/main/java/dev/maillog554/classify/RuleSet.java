@@ -1,7 +1,10 @@
 package dev.maillog554.classify;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVRecord;
@@ -11,6 +14,16 @@ final class RuleSet {
 
     private final List<Rule> rules;
 
+    /** Rule decisions kept by probe; the same reply text reaches many recipients of many domains. */
+    static final int CACHE_SIZE = 8192;
+
+    private final Map<Rule.Probe, Optional<Rule>> decided = new LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Rule.Probe, Optional<Rule>> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
     private RuleSet(List<Rule> rules) {
         this.rules = List.copyOf(rules);
     }
@@ -19,21 +32,53 @@ final class RuleSet {
         List<Rule> out = new ArrayList<>();
         for (CSVRecord r : Resources.csv("rules.csv")) {
             String text = r.get("text");
-            Pattern p = text.isEmpty() || "*".equals(text)
-                    ? null : Pattern.compile(text, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            Pattern p = text.isEmpty() || "*".equals(text) ? null : Pattern.compile(lowerLiterals(text));
             out.add(new Rule(r.get("id"), Category.fromId(r.get("category")), r.get("reply"), r.get("enhanced"),
                     r.get("stage"), r.get("provider"), p));
         }
         return new RuleSet(out);
     }
 
-    Rule first(Rule.Probe probe) {
-        for (Rule r : rules) {
-            if (r.matches(probe)) {
-                return r;
+    /**
+     * The pattern with its literal letters in lower case, escapes left alone ({@code \\S} must stay {@code \\S}).
+     *
+     * <p>Rules are written case-insensitively. Matching them against text lower-cased once is several times
+     * faster than {@code CASE_INSENSITIVE | UNICODE_CASE}, which folds every character of every attempt: the
+     * classifier runs some two hundred rules per rejection, and a run can find a million rejections.
+     */
+    static String lowerLiterals(String pattern) {
+        StringBuilder b = new StringBuilder(pattern.length());
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                char next = pattern.charAt(i + 1);
+                b.append(c).append(next);
+                i++;
+                if ((next == 'p' || next == 'P') && i + 1 < pattern.length() && pattern.charAt(i + 1) == '{') {
+                    int close = pattern.indexOf('}', i);
+                    b.append(pattern, i + 1, close + 1);
+                    i = close;
+                }
+            } else {
+                b.append(Character.toLowerCase(c));
             }
         }
-        return null;
+        return b.toString();
+    }
+
+    /** The first rule that matches; the probe's text must be lower case (see {@link #lowerLiterals}). */
+    Rule first(Rule.Probe probe) {
+        Optional<Rule> known;
+        synchronized (decided) {
+            known = decided.get(probe);
+        }
+        if (known == null) {
+            known = rules.stream().filter(r -> r.matches(probe)).findFirst();
+            synchronized (decided) {
+                decided.put(probe, known);
+            }
+        }
+        return known.orElse(null);
     }
 
     List<Rule> rules() {
