@@ -78,7 +78,8 @@ class ConcurrentRunsIT {
     private static void busyWhileRunning(Path tmp, Map<String, String> firstEnv, Map<String, String> busyEnv,
                                          Map<String, String> queuedEnv, Args args) throws Exception {
         Path log = tmp.resolve("mail.log");
-        PostfixLogGenerator.write(log, 150_000, 5);
+        // Big enough that the first scan still reads while the others start (a JVM start takes seconds here).
+        PostfixLogGenerator.write(log, 600_000, 5);
         CliProcess first = CliProcess.start(tmp, "first", firstEnv, args.of(List.of("scan", "--quiet", "--out",
                 tmp.resolve("first-out").toString(), log.toString())));
         CompletableFuture<Long> firstEnd = first.process.onExit().thenApply(p -> System.nanoTime());
