@@ -9,7 +9,9 @@ public enum DeliveryStatus {
     /** The message was returned to its sender (outbound, permanent). */
     BOUNCED,
     /** The MTA keeps the message and tries again, e.g. Postfix after a 554 greeting. */
-    DEFERRED;
+    DEFERRED,
+    /** An address-verification probe was refused (Postfix {@code status=undeliverable}); no mail was lost. */
+    UNDELIVERABLE;
 
     /** Lower-case name as written in CSV files. */
     public String label() {

@@ -88,6 +88,9 @@ public final class PostfixParser implements LineParser {
             status = DeliveryStatus.BOUNCED;
         } else if (m.startsWith("deferred (", word)) {
             status = DeliveryStatus.DEFERRED;
+        } else if (m.startsWith("undeliverable (", word)) {
+            // Address verification (reject_unverified_recipient/sender): the probe was refused with this reply.
+            status = DeliveryStatus.UNDELIVERABLE;
         } else {
             return Optional.empty();
         }

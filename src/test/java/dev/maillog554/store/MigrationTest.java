@@ -23,7 +23,8 @@ class MigrationTest {
             s.execute("INSERT INTO scan_run VALUES (NEXT VALUE FOR scan_run_seq, CURRENT_TIMESTAMP, NULL, 'mx1', "
                     + "'mail.log', '554', 'running', 0, 0, 0, 0)");
         }
-        assertEquals(1, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+        // V2 (checkpoints, lock) and V3 (status wide enough for "undeliverable").
+        assertEquals(2, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
                 .migrate().migrationsExecuted);
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM scan_run), (SELECT COUNT(*) FROM run_lock), "
@@ -32,6 +33,10 @@ class MigrationTest {
             assertEquals(1, r.getInt(1));
             assertEquals(1, r.getInt(2));
             assertEquals(0, r.getInt(3));
+            ResultSet width = s.executeQuery("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS "
+                    + "WHERE TABLE_NAME = 'REJECTION' AND COLUMN_NAME = 'STATUS'");
+            width.next();
+            assertEquals(16, width.getInt(1));
         }
     }
 }
