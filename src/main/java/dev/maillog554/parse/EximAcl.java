@@ -82,7 +82,7 @@ final class EximAcl {
                 text.substring(codes.textStart()), line.source(), line.number()));
     }
 
-    /** {@code F=<a@b>} or {@code F=a@b} between {@code from} and {@code to}; {@code <>} for {@code F=<>}; null if absent. */
+    /** {@code F=<a@b>} or {@code F=a@b} in [from, to); {@code <>} for {@code F=<>}; else null. */
     static String senderField(String m, int from, int to) {
         int f = from;
         if (!m.startsWith("F=", from)) {

@@ -50,7 +50,8 @@ record EximStamp(Instant time, int end) {
         i++;
         LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
         Instant time;
-        if (i + 5 < len && (s.charAt(i) == '+' || s.charAt(i) == '-') && digits(s, i + 1, 4) && s.charAt(i + 5) == ' ') {
+        if (i + 5 < len && (s.charAt(i) == '+' || s.charAt(i) == '-') && digits(s, i + 1, 4)
+                && s.charAt(i + 5) == ' ') {
             // log_timezone = true: 2003-04-25 11:17:07 +0100
             int minutes = SyslogPrefix.two(s, i + 1) * 60 + SyslogPrefix.two(s, i + 3);
             if (minutes > 18 * 60) {

@@ -116,7 +116,7 @@ public final class PostfixParser implements LineParser {
         return outbound(p, line, ctx, qid, rcpt, dsn, status, reason);
     }
 
-    /** Reads {@code host H[ip] said: REPLY (in reply to X command)} or {@code host H[ip] refused to talk to me: REPLY}. */
+    /** Reads {@code host H[ip] said: REPLY (in reply to X command)} or {@code host H[ip] refused to talk to me: R}. */
     private static Optional<RejectionEvent> outbound(SyslogPrefix p, LogLine line, ParseContext ctx, String qid,
                                                      String rcpt, String dsn, DeliveryStatus status, String reason) {
         int said = reason.indexOf("] said: ");

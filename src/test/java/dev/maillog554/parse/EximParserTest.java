@@ -26,10 +26,12 @@ class EximParserTest {
     @CsvSource(delimiter = '|', value = {
         // exim-testsuite.log line 1733 (real): host-level greeting reject
         "1999-03-02 09:44:33 10HmbB-000000005vi-0000 H=127.0.0.1 [127.0.0.1]: SMTP error from remote mail server after "
-            + "initial connection: 554 no smtp service here|outbound|deferred|554||||CONNECT|127.0.0.1|no smtp service here",
+            + "initial connection: 554 no smtp service here|outbound|deferred|554||||CONNECT|127.0.0.1|no sm"
+            + "tp service here",
         // exim-testsuite.log (real), new-style id, fields and " : " before the error
         "1999-03-02 09:44:33 10HmaZ-000000005vi-0000 ** userz@domain.com R=all T=smtp H=127.0.0.1 [127.0.0.1]:PORT_S "
-            + "I=[127.0.0.1]:10001 : SMTP error from remote mail server after RCPT TO:<userz@domain.com>: 550 Recipient "
+            + "I=[127.0.0.1]:10001 : SMTP error from remote mail server after RCPT TO:<userz@domain.com>: 55"
+            + "0 Recipient "
             + "refused|outbound|bounced|550||userz@domain.com|domain.com|RCPT|127.0.0.1|Recipient refused",
         // spec example, old id, "remote mailer" and host after the stage
         "2002-07-11 07:14:17 17SXDU-000189-00 ** ace400@pb.example R=dnslookup T=remote_smtp: SMTP error from remote "
@@ -40,7 +42,8 @@ class EximParserTest {
             + "[127.0.0.1]: SMTP error from remote mail server after MAIL FROM:<a@b.example> SIZE=1234: 452 Temporary "
             + "error|outbound|deferred|452||userx@domain.com|domain.com|MAIL|127.0.0.1|Temporary error",
         // fail2ban-exim.log (real), bare F= and +pid
-        "2013-06-10 18:33:32 [10099] H=(yakult.com.tw) [202.132.70.178]:3755 I=[1.2.3.4]:25 F=menacedsj04@listserv.eurasia.org "
+        "2013-06-10 18:33:32 [10099] H=(yakult.com.tw) [202.132.70.178]:3755 I=[1.2.3.4]:25 F=menacedsj04@li"
+            + "stserv.eurasia.org "
             + "rejected RCPT dir@ml3.ru: relay not permitted|inbound|rejected|0||dir@ml3.ru|ml3.ru|RCPT|202.132.70.178"
             + "|relay not permitted",
         "1999-03-02 09:44:33 H=[127.0.0.1] rejected connection in \"connect\" ACL: 550 client disliked"
@@ -64,13 +67,16 @@ class EximParserTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "2002-10-31 09:00:10 16ZCW1-0005MB-00 => monk@holistic.fict.example R=dnslookup T=remote_smtp H=h [192.0.2.1]",
-        "2002-12-19 16:20:23 16aiQz-0002Q5-00 == marvin@endrest.example R=dnslookup T=smtp defer (146): Connection refused",
-        "1999-03-02 09:44:33 H=(test) [10.0.0.2] F=<a@example.net> temporarily rejected RCPT <b@example.org>: greylisted",
+        "2002-12-19 16:20:23 16aiQz-0002Q5-00 == marvin@endrest.example R=dnslookup T=smtp defer (146): Conn"
+            + "ection refused",
+        "1999-03-02 09:44:33 H=(test) [10.0.0.2] F=<a@example.net> temporarily rejected RCPT <b@example.org>"
+            + ": greylisted",
         "2013-06-02 06:54:20 [13314] SMTP protocol synchronization error (input sent without waiting for greeting): "
             + "rejected connection from H=[211.148.195.192]:25936 I=[1.2.3.4]:25 input=\"GET / HTTP/1.1\\r\\n\\r\\n\"",
         "1999-03-02 09:44:33 10HmaX-000000005vi-0000 == abcd@xyz R=callout T=smtp defer (-44) H=127.0.0.1 [127.0.0.1]: "
             + "SMTP error from remote mail server after RCPT TO:<abcd@xyz>: 850 RUBBISH",
-        "2014-01-12 02:07:48 dovecot_login authenticator failed for h (User) [85.214.85.40]: 535 Incorrect authentication",
+        "2014-01-12 02:07:48 dovecot_login authenticator failed for h (User) [85.214.85.40]: 535 Incorrect a"
+            + "uthentication",
     })
     void ignoresNonRejections(String line) {
         assertTrue(parse(line).isEmpty(), line);

@@ -31,7 +31,8 @@ final class GoldenRender {
         ParseContext ctx = context();
         List<RejectionEvent> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            Optional<RejectionEvent> e = parser.parse(new LogLine(log.getFileName().toString(), i + 1, lines.get(i)), ctx);
+            LogLine line = new LogLine(log.getFileName().toString(), i + 1, lines.get(i));
+            Optional<RejectionEvent> e = parser.parse(line, ctx);
             e.ifPresent(out::add);
         }
         return out;

@@ -39,7 +39,8 @@ class ParserGoldenTest {
     @MethodSource("fixtures")
     void rendersExpectedEvents(Path log) throws IOException {
         String actual = GoldenRender.render(GoldenRender.events(log));
-        Path expectedFile = sourceTwin(log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", ".expected")));
+        String name = log.getFileName().toString().replaceFirst("\\.log$", ".expected");
+        Path expectedFile = sourceTwin(log.resolveSibling(name));
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(expectedFile, HEADER + actual, StandardCharsets.UTF_8);
             return;

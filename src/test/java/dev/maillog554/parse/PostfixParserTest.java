@@ -26,20 +26,26 @@ class PostfixParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         // fail2ban-postfix.log line 2 (real)
-        "Jul 12 07:47:48 saturn postfix/smtpd[8738]: NOQUEUE: reject: RCPT from 1-2-3-4-example.com[1.2.3.4]: 554 5.7.1 "
+        "Jul 12 07:47:48 saturn postfix/smtpd[8738]: NOQUEUE: reject: RCPT from 1-2-3-4-example.com[1.2.3.4]"
+            + ": 554 5.7.1 "
             + "<smtp@example.com>: Relay access denied; from=<john@example.com> to=<smtp@example.org> proto=SMTP "
             + "helo=<198.51.100.17>|inbound|rejected|554|5.7.1|smtp@example.org|example.org|RCPT|1.2.3.4",
         // fail2ban-postfix.log: 550 near-miss is still returned, filtering by code happens later
         "Aug 13 15:45:46 server postfix/smtpd[13844]: 00ADB3C0899: reject: RCPT from example.com[192.0.2.1]: 550 5.1.1 "
-            + "<sales@server.com>: Recipient address rejected: User unknown; from=<x@example.com> to=<sales@server.com> "
-            + "proto=ESMTP helo=<mail.example.com>|inbound|rejected|550|5.1.1|sales@server.com|server.com|RCPT|192.0.2.1",
+            + "<sales@server.com>: Recipient address rejected: User unknown; from=<x@example.com> to=<sales@"
+            + "server.com> "
+            + "proto=ESMTP helo=<mail.example.com>|inbound|rejected|550|5.1.1|sales@server.com|server.com|RC"
+            + "PT|192.0.2.1",
         // 4xx
         "Dec 21 21:17:30 xxx postfix/smtpd[7150]: NOQUEUE: reject: RCPT from b.example.com[93.184.216.34]: 450 4.7.25 "
-            + "Client host rejected: cannot find your hostname, [93.184.216.34]; from=<a@example.com> to=<g@example.com> "
-            + "proto=ESMTP helo=<b.example.com>|inbound|rejected|450|4.7.25|g@example.com|example.com|RCPT|93.184.216.34",
+            + "Client host rejected: cannot find your hostname, [93.184.216.34]; from=<a@example.com> to=<g@"
+            + "example.com> "
+            + "proto=ESMTP helo=<b.example.com>|inbound|rejected|450|4.7.25|g@example.com|example.com|RCPT|9"
+            + "3.184.216.34",
         // pastebin w116qRkA (Sources in smtp-rejections-facts.md 4.6)
         "Jan 22 17:58:06 itmotion postfix/smtp[1426]: EB0DBBCE0D: to=<alfamb@wp.pl>, relay=mx.wp.pl[212.77.101.4]:25, "
-            + "delay=37, delays=2.7/0.08/2.3/32, dsn=5.0.0, status=bounced (host mx.wp.pl[212.77.101.4] said: 554 sorry, "
+            + "delay=37, delays=2.7/0.08/2.3/32, dsn=5.0.0, status=bounced (host mx.wp.pl[212.77.101.4] said"
+            + ": 554 sorry, "
             + "refused mailfrom because return MX does not exist (in reply to MAIL FROM command))"
             + "|outbound|bounced|554|5.0.0|alfamb@wp.pl|wp.pl|MAIL|212.77.101.4",
         "Aug 26 14:14:58 u19472663 postfix/smtp[17177]: 12CC0AC: host etb-2.mail.tiscali.it[213.205.33.64] refused to "
@@ -63,14 +69,17 @@ class PostfixParserTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Feb 18 09:50:05 xxx postfix/smtpd[42]: lost connection after DATA from good-host.example.com[192.0.2.10]",
-        "Nov 27 22:16:00 mx1 postfix/smtp[1427]: 2B3C4D5E6F: to=<h@example.com>, relay=mx.example.com[198.51.100.7]:25, "
+        "Nov 27 22:16:00 mx1 postfix/smtp[1427]: 2B3C4D5E6F: to=<h@example.com>, relay=mx.example.com[198.51"
+            + ".100.7]:25, "
             + "delay=1, delays=0.1/0/0.5/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9A8B7C6D)",
         "Nov 27 22:16:02 mx1 postfix/local[1500]: 2B3C4D5E6F: to=<judy@mx1.example.net>, relay=local, delay=0.1, "
             + "delays=0.1/0/0/0, dsn=5.1.1, status=bounced (unknown user: \"judy\")",
         "Nov 27 22:16:01 mx1 postfix/smtp[1427]: 2B3C4D5E6F: to=<i@example.com>, relay=none, delay=30, "
-            + "delays=0.1/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[198.51.100.7]:25: Connection refused)",
+            + "delays=0.1/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[198.51.100.7]:25: Co"
+            + "nnection refused)",
         "NOQUEUE: reject_warning: RCPT from example.com[93.184.216.34]: 553 5.7.1 <s@example.com>: Sender address "
-            + "rejected: not owned by user ph123; from=<s@example.com> to=<r@example.com> proto=ESMTP helo=<example.com>",
+            + "rejected: not owned by user ph123; from=<s@example.com> to=<r@example.com> proto=ESMTP helo=<"
+            + "example.com>",
         "Nov 27 22:15:19 mx1 exim[1]: 2026-11-27 22:15:19 H=[192.0.2.1] rejected connection in \"connect\" ACL: 550 no",
     })
     void ignoresNonRejections(String line) {
@@ -84,7 +93,8 @@ class PostfixParserTest {
         p.parse(new LogLine("t", 1, "Nov 27 22:15:17 mx1 postfix/qmgr[812]: 4A1B2C3D4E: from=<>, size=2048, nrcpt=1 "
                 + "(queue active)"), ctx);
         String bounce = "Nov 27 22:15:19 mx1 postfix/smtp[1]: 4A1B2C3D4E: to=<b@example.org>, relay=mx.example.org"
-                + "[192.0.2.25]:25, delay=1, delays=0/0/0/1, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.25] "
+                + "[192.0.2.25]:25, delay=1, delays=0/0/0/1, dsn=5.7.1, status=bounced (host mx.example.org["
+                + "192.0.2.25] "
                 + "said: 554 5.7.1 no (in reply to RCPT TO command))";
         assertEquals("<>", p.parse(new LogLine("t", 2, bounce), ctx).orElseThrow().sender());
         p.parse(new LogLine("t", 3, "Nov 27 22:15:20 mx1 postfix/qmgr[812]: 4A1B2C3D4E: removed"), ctx);
@@ -95,7 +105,8 @@ class PostfixParserTest {
     @Test
     void datesDecemberLinesIntoThePreviousYearAfterNewYear() {
         ParseContext ctx = new ParseContext(ZoneOffset.UTC, Instant.parse("2027-01-01T00:10:00Z"));
-        String tail = " mx1 postfix/smtpd[1]: NOQUEUE: reject: RCPT from u[192.0.2.1]: 554 5.7.1 no; from=<a@example.net>"
+        String tail = " mx1 postfix/smtpd[1]: NOQUEUE: reject: RCPT from u[192.0.2.1]: 554 5.7.1 no; from=<a"
+            + "@example.net>"
                 + " to=<b@example.org> proto=ESMTP helo=<h>";
         PostfixParser p = new PostfixParser();
         assertEquals(Instant.parse("2026-12-31T23:59:59Z"),
@@ -126,7 +137,8 @@ class PostfixParserTest {
 
     @Test
     void readsRfc3339StampsWithOffsetOrZuluAndClassicStampsInTheContextZone() {
-        String tail = " mx2 postfix/smtpd[1]: NOQUEUE: reject: RCPT from u[192.0.2.1]: 554 5.7.1 no; to=<b@example.org>";
+        String tail = " mx2 postfix/smtpd[1]: NOQUEUE: reject: RCPT from u[192.0.2.1]: 554 5.7.1 no; to=<b@e"
+            + "xample.org>";
         PostfixParser p = new PostfixParser();
         ParseContext berlin = new ParseContext(ZoneId.of("Europe/Berlin"), REF);
         assertEquals(Instant.parse("2026-11-27T21:15:19.123456Z"), p.parse(new LogLine("t", 1,
@@ -140,7 +152,8 @@ class PostfixParserTest {
     @Test
     void splitsProgramNamesOfInstancesAndServices() {
         ParseContext ctx = new ParseContext(ZoneOffset.UTC, REF);
-        assertEquals("postfix-24/smtp", SyslogPrefix.split("Mar 19 15:50:03 host2 postfix-24/smtp[21542]: x", ctx).program);
+        SyslogPrefix instance = SyslogPrefix.split("Mar 19 15:50:03 host2 postfix-24/smtp[21542]: x", ctx);
+        assertEquals("postfix-24/smtp", instance.program);
         SyslogPrefix s = SyslogPrefix.split("Nov 07 08:01:02 mx1 postfix/submission/smtpd[2212]: NOQUEUE: y", ctx);
         assertEquals("postfix/submission/smtpd", s.program);
         assertEquals("2212", s.pid);
