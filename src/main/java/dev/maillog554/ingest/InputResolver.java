@@ -44,7 +44,8 @@ public final class InputResolver {
                 try {
                     List<Path> logs = listMailLogs(p);
                     if (logs.isEmpty()) {
-                        problems.add(new InputProblem(arg, 0, "no mail logs in this directory: name the files instead"));
+                        problems.add(new InputProblem(arg, 0,
+                                "no mail logs in this directory: name the files instead"));
                     }
                     logs.forEach(f -> inputs.add(LogInput.file(f)));
                 } catch (IOException e) {

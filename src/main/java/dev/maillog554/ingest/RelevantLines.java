@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>{@link #candidate} runs on every byte of the input, so it is shaped for speed: each needle is looked for by
  * its first three bytes, which are rare together in mail logs ({@code 554}, {@code nrc}, {@code  <=}), eight
- * positions at a time ({@link ByteScan}), with one branch per eight bytes. {@link #wanted} then checks the few lines found.
+ * positions at a time ({@link ByteScan}), with one branch per eight bytes. {@link #wanted} then checks the few
+ * lines found.
  */
 public final class RelevantLines implements LineReader.LineFilter {
 

@@ -196,8 +196,9 @@ final class SyslogPrefix {
         try {
             // journalctl -o short-iso writes the offset without a colon (+0100); java.time wants +01:00.
             int n = raw.length();
-            String stamp = n > 16 && (raw.charAt(n - 5) == '+' || raw.charAt(n - 5) == '-')
-                    && Replies.digitsEnd(raw, n - 4, 4) == n ? raw.substring(0, n - 2) + ":" + raw.substring(n - 2) : raw;
+            boolean bareOffset = n > 16 && (raw.charAt(n - 5) == '+' || raw.charAt(n - 5) == '-')
+                    && Replies.digitsEnd(raw, n - 4, 4) == n;
+            String stamp = bareOffset ? raw.substring(0, n - 2) + ":" + raw.substring(n - 2) : raw;
             char last = stamp.charAt(stamp.length() - 1);
             int tail = stamp.length() - 6;
             if (last == 'Z' || last == 'z' || (tail > 10 && (stamp.charAt(tail) == '+' || stamp.charAt(tail) == '-'))) {

@@ -41,7 +41,8 @@ public class RunLock {
             try {
                 c = db.dataSource().getConnection();
                 c.setAutoCommit(false);
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM run_lock WHERE id = 1 FOR UPDATE NOWAIT")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM run_lock WHERE id = 1 FOR UPDATE NOWAIT")) {
                     ps.executeQuery().close();
                 }
                 Connection held = c;

@@ -121,8 +121,8 @@ class PostfixParserTest {
     void aGivenFirstYearCountsForwardAcrossNewYearWhateverTheFileDate() {
         // --year 2019 on a log copied today: the file date says nothing about its content.
         ParseContext ctx = new ParseContext(ZoneOffset.UTC, Instant.parse("2026-11-28T00:00:00Z"), 2019);
-        String tail = " mx1 postfix/smtpd[1]: NOQUEUE: reject: RCPT from u[192.0.2.1]: 554 5.7.1 no; from=<a@example.net>"
-                + " to=<b@example.org> proto=ESMTP helo=<h>";
+        String tail = " mx1 postfix/smtpd[1]: NOQUEUE: reject: RCPT from u[192.0.2.1]: 554 5.7.1 no; "
+                + "from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<h>";
         PostfixParser p = new PostfixParser();
         assertEquals(Instant.parse("2019-12-30T10:00:00Z"),
                 p.parse(new LogLine("t", 1, "Dec 30 10:00:00" + tail), ctx).orElseThrow().time());
