@@ -1,45 +1,67 @@
 package dev.maillog554.classify;
 
+import java.util.List;
+
 /**
- * Matches reply codes and enhanced codes against the small patterns used in rules.csv: {@code *}, {@code 554},
- * {@code 5xx}, {@code 5.7.1}, {@code 5.7.*}, {@code *.7.26}, and alternatives joined by {@code |}.
+ * A reply-code or enhanced-code pattern from rules.csv: {@code *}, {@code 554}, {@code 5xx}, {@code 5.7.1},
+ * {@code 5.7.*}, {@code *.7.26}, and alternatives joined by {@code |}. Parsed once when the rules load, because
+ * the classifier tests every rule's codes for every rejection.
  */
 final class CodePattern {
 
-    private CodePattern() {
+    private static final CodePattern ANY = new CodePattern(null);
+
+    /** The alternatives, each split at its dots; null accepts every code, even an empty one. */
+    private final List<String[]> alternatives;
+
+    private CodePattern(List<String[]> alternatives) {
+        this.alternatives = alternatives;
+    }
+
+    static CodePattern parse(String pattern) {
+        if (pattern.isEmpty() || "*".equals(pattern)) {
+            return ANY;
+        }
+        return new CodePattern(java.util.Arrays.stream(pattern.split("\\|"))
+                .map(alt -> alt.trim().toLowerCase(java.util.Locale.ROOT).split("\\.")).toList());
     }
 
     /** True when the pattern accepts the code; an empty code only matches {@code *}. */
     static boolean matches(String pattern, String code) {
-        if (pattern.isEmpty() || "*".equals(pattern)) {
+        return parse(pattern).matches(code);
+    }
+
+    boolean matches(String code) {
+        if (alternatives == null) {
             return true;
         }
         if (code == null || code.isEmpty()) {
             return false;
         }
-        for (String alt : pattern.split("\\|")) {
-            if (one(alt.trim(), code)) {
+        for (String[] alt : alternatives) {
+            if (alt.length == 1 && code.indexOf('.') < 0 ? replyMatches(alt[0], code) : enhancedMatches(alt, code)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean one(String alt, String code) {
-        if (alt.indexOf('.') < 0 && code.indexOf('.') < 0) {
-            // reply code: 'x' stands for any digit
-            if (alt.length() != code.length()) {
+    // a reply code: 'x' stands for any digit
+    private static boolean replyMatches(String alt, String code) {
+        if (alt.length() != code.length()) {
+            return false;
+        }
+        for (int i = 0; i < alt.length(); i++) {
+            char a = alt.charAt(i);
+            if (a != 'x' && a != code.charAt(i)) {
                 return false;
             }
-            for (int i = 0; i < alt.length(); i++) {
-                char a = Character.toLowerCase(alt.charAt(i));
-                if (a != 'x' && a != code.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
         }
-        String[] ps = alt.split("\\.");
+        return true;
+    }
+
+    // an enhanced code: '*' is one part, or any rest when it is the last part
+    private static boolean enhancedMatches(String[] ps, String code) {
         String[] cs = code.split("\\.");
         for (int i = 0; i < ps.length; i++) {
             if ("*".equals(ps[i]) && i == ps.length - 1) {

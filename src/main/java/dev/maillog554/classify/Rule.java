@@ -1,9 +1,11 @@
 package dev.maillog554.classify;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One line of rules.csv: when the codes, stage, provider and text all match, the rejection gets the category.
+ * One line of rules.csv, parsed: when the codes, stage, provider and text all match, the rejection gets the
+ * category.
  *
  * @param id       stable rule id, shown in diagnoses for tracing
  * @param category the cause it decides
@@ -13,35 +15,37 @@ import java.util.regex.Pattern;
  * @param provider provider id the rule is limited to, or {@code *}
  * @param text     regex searched in the lower-cased reply text (literals lower-cased too), or null for any text
  */
-record Rule(String id, Category category, String reply, String enhanced, String stage, String provider,
-            Pattern text) {
+record Rule(String id, Category category, CodePattern reply, CodePattern enhanced, StagePattern stage,
+            String provider, Pattern text) {
+
+    static Rule of(String id, Category category, String reply, String enhanced, String stage, String provider,
+                   Pattern text) {
+        return new Rule(id, category, CodePattern.parse(reply), CodePattern.parse(enhanced),
+                StagePattern.parse(stage), provider.isEmpty() ? "*" : provider, text);
+    }
 
     boolean matches(Probe p) {
-        return CodePattern.matches(reply, p.reply())
-                && CodePattern.matches(enhanced, p.enhanced())
-                && stageMatches(p.stage())
-                && ("*".equals(provider) || provider.isEmpty() || provider.equals(p.provider()))
+        return reply.matches(p.reply())
+                && enhanced.matches(p.enhanced())
+                && stage.matches(p.stage())
+                && ("*".equals(provider) || provider.equals(p.provider()))
                 && (text == null || text.matcher(p.text()).find());
     }
 
-    private boolean stageMatches(String s) {
-        if (stage.isEmpty() || "*".equals(stage)) {
-            return true;
-        }
-        if (stage.startsWith("!")) {
-            for (String alt : stage.substring(1).split("\\|")) {
-                if (alt.equals(s)) {
-                    return false;
-                }
+    /** A stage column: any ({@code *} or empty), a list of stages, or {@code !} and the stages it excludes. */
+    record StagePattern(Set<String> stages, boolean negated) {
+
+        static StagePattern parse(String s) {
+            if (s.isEmpty() || "*".equals(s)) {
+                return new StagePattern(null, false);
             }
-            return true;
+            boolean not = s.startsWith("!");
+            return new StagePattern(Set.of((not ? s.substring(1) : s).split("\\|")), not);
         }
-        for (String alt : stage.split("\\|")) {
-            if (alt.equals(s)) {
-                return true;
-            }
+
+        boolean matches(String s) {
+            return stages == null || (s != null && stages.contains(s)) != negated;
         }
-        return false;
     }
 
     /** What the rules look at, already normalised. */

@@ -24,8 +24,11 @@ final class RuleSet {
         }
     };
 
+    private final LiteralPrefilter prefilter;
+
     private RuleSet(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.prefilter = LiteralPrefilter.of(this.rules.stream().map(Rule::text).toList());
     }
 
     static RuleSet load() {
@@ -33,7 +36,7 @@ final class RuleSet {
         for (CSVRecord r : Resources.csv("rules.csv")) {
             String text = r.get("text");
             Pattern p = text.isEmpty() || "*".equals(text) ? null : Pattern.compile(lowerLiterals(text));
-            out.add(new Rule(r.get("id"), Category.fromId(r.get("category")), r.get("reply"), r.get("enhanced"),
+            out.add(Rule.of(r.get("id"), Category.fromId(r.get("category")), r.get("reply"), r.get("enhanced"),
                     r.get("stage"), r.get("provider"), p));
         }
         return new RuleSet(out);
@@ -73,12 +76,28 @@ final class RuleSet {
             known = decided.get(probe);
         }
         if (known == null) {
-            known = rules.stream().filter(r -> r.matches(probe)).findFirst();
+            known = Optional.ofNullable(firstUncached(probe));
             synchronized (decided) {
                 decided.put(probe, known);
             }
         }
         return known.orElse(null);
+    }
+
+    // Only the rules whose required literals occur in the text can match (see LiteralPrefilter).
+    Rule firstUncached(Rule.Probe probe) {
+        long[] candidates = prefilter.candidates(probe.text());
+        for (int i = 0; i < rules.size(); i++) {
+            if (LiteralPrefilter.has(candidates, i) && rules.get(i).matches(probe)) {
+                return rules.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The first matching rule found by trying every rule in order, with no filter: the reference. */
+    Rule firstByEveryRule(Rule.Probe probe) {
+        return rules.stream().filter(r -> r.matches(probe)).findFirst().orElse(null);
     }
 
     List<Rule> rules() {
