@@ -4,7 +4,7 @@
 #   bench/run.sh [scale]        scale 1 = 1 GiB Postfix + 200 MiB Exim (default 0.05, a quick run)
 #   HEAVY=1 bench/run.sh 1      adds a Postfix log where ~40% of the lines are 554 rejections
 #   BENCH_DIR=/big/disk ...     where logs and results go (default target/bench; logs are reused)
-#   JAVA_OPTS="..." ...         extra JVM options for the scan (default: none, the jar's own defaults)
+#   JAVA_OPTS="..." ...         JVM options for the scans, instead of the launcher's (target/quarkus-app/maillog554)
 #
 # Every scan's summary.csv is compared with the counts the generator wrote: a wrong answer fails the run.
 # Ratios are only meaningful within one run on one machine; see bench/RESULTS.md.
@@ -14,10 +14,14 @@ cd "$(dirname "$0")/.."
 SCALE=${1:-0.05}
 WORK=$(mkdir -p "${BENCH_DIR:-target/bench}" && cd "${BENCH_DIR:-target/bench}" && pwd)
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}  # JAR=... to time another build
+LAUNCHER=$(dirname "$JAR")/maillog554
+if [ -n "${JAVA_OPTS:-}" ]; then
+    export MAILLOG554_JAVA_OPTS=$JAVA_OPTS # replaces the launcher's own options
+fi
 GEN=src/test/java/dev/maillog554/bench/LogGenerator.java
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
-[ -f "$JAR" ] || ./mvnw -q package -DskipTests
+[ -f "$JAR" ] && [ -x "$LAUNCHER" ] || ./mvnw -q package -DskipTests
 
 bytes() { awk -v s="$SCALE" -v b="$1" 'BEGIN { printf "%d", s * b }'; }
 gen() { # kind file bytes [rate]
@@ -51,14 +55,20 @@ measure() {
     echo "$label $file $wall $user $sys $rss"
 }
 
-# scan LABEL INPUT...: a fresh database and report folder each time, so every run stores everything.
+# scan LABEL INPUT...: the launcher the build ships beside the jar (its JVM options: C1 only, Serial GC, small
+# heap), with a fresh database and report folder each time, so every run stores everything.
+# scan_jar LABEL INPUT...: plain `java -jar` with the JVM's defaults, the baseline for the launcher's options.
 scan() {
     local label=$1
     shift
     rm -rf "$WORK/db" "$WORK/report"
-    # shellcheck disable=SC2086
-    measure "$label" "$(IFS=+; echo "$*")" java ${JAVA_OPTS:-} -jar "$JAR" scan -q --data-dir "$WORK/db" \
-        -o "$WORK/report" "$@"
+    measure "$label" "$(IFS=+; echo "$*")" "$LAUNCHER" scan -q --data-dir "$WORK/db" -o "$WORK/report" "$@"
+}
+scan_jar() {
+    local label=$1
+    shift
+    rm -rf "$WORK/db" "$WORK/report"
+    measure "$label" "$(IFS=+; echo "$*")" java -jar "$JAR" scan -q --data-dir "$WORK/db" -o "$WORK/report" "$@"
 }
 
 # check INPUT...: the (code, enhanced, domain, direction) counts must equal the generator's, summed over inputs.
@@ -76,7 +86,9 @@ check() {
     echo
     echo "- machine: $(nproc) cores, $(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo)," \
          "$(free -g | awk '/Mem:/ { print $2 " GiB" }'), load before run: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- $(java -version 2>&1 | head -1), JAVA_OPTS='${JAVA_OPTS:-}'"
+    echo "- $(java -version 2>&1 | head -1); maillog554 rows: the launcher, JVM options" \
+         "'${MAILLOG554_JAVA_OPTS:-$(sed -n 's/^ *MAILLOG554_JAVA_OPTS="\(-XX:Tiered[^"]*\)"$/\1/p' "$LAUNCHER")}';" \
+         "maillog554-java-jar: plain java -jar, JVM defaults"
     echo
 } > "$OUT"
 
@@ -99,6 +111,9 @@ for f in "${FILES[@]}"; do
     esac
     scan maillog554 "$f" >> "$WORK/rows"
     check "$f"
+    case $f in
+        *postfix*.log) scan_jar maillog554-java-jar "$f" >> "$WORK/rows"; check "$f" ;;
+    esac
 done
 # Several inputs in one run (the way a directory of rotated logs is scanned).
 scan maillog554-all "$PF" "$EX" "$PF.gz" "$EX.gz" >> "$WORK/rows"

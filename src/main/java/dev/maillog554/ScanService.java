@@ -152,6 +152,11 @@ public class ScanService {
         } catch (RuntimeException e) {
             feed.put(new InputFeed.Failed(e));
             return;
+        } catch (OutOfMemoryError e) {
+            // without this the writer would wait for this input forever
+            feed.put(new InputFeed.Failed(new IllegalStateException("out of memory while reading " + input.name()
+                    + ": give the JVM a larger heap, e.g. MAILLOG554_JAVA_OPTS=-Xmx1g with the launcher", e)));
+            return;
         }
         feed.put(new InputFeed.Done(reading.lines, reading.recognised));
     }
