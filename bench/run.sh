@@ -3,6 +3,7 @@
 #
 #   bench/run.sh [scale]        scale 1 = 1 GiB Postfix + 200 MiB Exim (default 0.05, a quick run)
 #   HEAVY=1 bench/run.sh 1      adds a Postfix log where ~40% of the lines are 554 rejections
+#   XL=1 bench/run.sh 1         adds a Postfix log 4x the size (4 GiB at scale 1): memory must stay flat
 #   BENCH_DIR=/big/disk ...     where logs and results go (default target/bench; logs are reused)
 #   JAVA_OPTS="..." ...         JVM options for the scans, instead of the launcher's (target/quarkus-app/maillog554)
 #
@@ -28,7 +29,7 @@ gen() { # kind file bytes [rate]
     if [ ! -f "$2" ] || [ ! -f "$2.expected.csv" ]; then
         java "$GEN" "$1" "$2" "$3" 554 ${4:-}
     fi
-    [ -f "$2.gz" ] || gzip -k -6 "$2"
+    [ -n "${NOGZ:-}" ] || [ -f "$2.gz" ] || gzip -k -6 "$2"
 }
 PF=$WORK/postfix-$SCALE.log
 EX=$WORK/exim-$SCALE.log
@@ -39,6 +40,11 @@ if [ "${HEAVY:-0}" = 1 ]; then
     HV=$WORK/postfix-heavy-$SCALE.log
     gen postfix "$HV" "$(bytes 1073741824)" 0.9
     FILES+=("$HV")
+fi
+if [ "${XL:-0}" = 1 ]; then
+    XLF=$WORK/postfix-x4-$SCALE.log
+    NOGZ=1 gen postfix "$XLF" "$(bytes 4294967296)"
+    FILES+=("$XLF")
 fi
 
 OUT=$WORK/results-$(date -u +%Y%m%dT%H%M%SZ).md
@@ -112,7 +118,7 @@ for f in "${FILES[@]}"; do
     scan maillog554 "$f" >> "$WORK/rows"
     check "$f"
     case $f in
-        *postfix*.log) scan_jar maillog554-java-jar "$f" >> "$WORK/rows"; check "$f" ;;
+        "$PF") scan_jar maillog554-java-jar "$f" >> "$WORK/rows"; check "$f" ;;
     esac
 done
 # Several inputs in one run (the way a directory of rotated logs is scanned).

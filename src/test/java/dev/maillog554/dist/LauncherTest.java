@@ -1,0 +1,87 @@
+package dev.maillog554.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script (src/main/dist/maillog554, copied beside quarkus-run.jar by the build), run with a fake
+ * {@code java} under JAVA_HOME that prints the arguments it was given, one per line.
+ */
+class LauncherTest {
+
+    @TempDir
+    Path tmp;
+    Path app;
+    Path javaHome;
+
+    @BeforeEach
+    void install() throws IOException {
+        app = Files.createDirectories(tmp.resolve("opt/maillog554"));
+        Files.copy(Path.of("src/main/dist/maillog554"), app.resolve("maillog554"));
+        Files.setPosixFilePermissions(app.resolve("maillog554"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(app.resolve("quarkus-run.jar"), "not a jar");
+        javaHome = Files.createDirectories(tmp.resolve("jdk/bin")).getParent();
+        Path fake = javaHome.resolve("bin/java");
+        Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void runsTheJarBesideItWithTheBatchOptionsAndTheArgumentsUntouched() throws Exception {
+        List<String> args = run(app.resolve("maillog554"), Map.of(), "scan", "/var/log/mail log", "--since", "7d");
+        int jar = args.indexOf("-jar");
+        assertTrue(args.subList(0, jar).containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx192m")), args.toString());
+        assertEquals(app.toRealPath().resolve("quarkus-run.jar").toString(), args.get(jar + 1));
+        assertEquals(List.of("scan", "/var/log/mail log", "--since", "7d"), args.subList(jar + 2, args.size()));
+        assertTrue(args.stream().noneMatch(a -> a.contains("SharedArchiveFile")), "no archive, no CDS option");
+    }
+
+    @Test
+    void followsASymlinkToFindTheJar() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("usr/local/bin"));
+        Files.createSymbolicLink(bin.resolve("maillog554"), app.resolve("maillog554"));
+        List<String> args = run(bin.resolve("maillog554"), Map.of(), "--version");
+        assertEquals(app.toRealPath().resolve("quarkus-run.jar").toString(), args.get(args.indexOf("-jar") + 1));
+    }
+
+    @Test
+    void usesTheAppCdsArchiveWhenTheBuildMadeOne() throws Exception {
+        Files.writeString(app.resolve("app-cds.jsa"), "");
+        List<String> args = run(app.resolve("maillog554"), Map.of(), "--version");
+        assertTrue(args.contains("-XX:SharedArchiveFile=" + app.toRealPath().resolve("app-cds.jsa")), args.toString());
+    }
+
+    @Test
+    void userOptionsReplaceTheDefaults() throws Exception {
+        List<String> args = run(app.resolve("maillog554"), Map.of("MAILLOG554_JAVA_OPTS", "-Xmx1g -Dx=y"), "runs");
+        assertEquals(List.of("-Xmx1g", "-Dx=y", "-jar"), args.subList(0, 3));
+        assertEquals(List.of("-jar"), run(app.resolve("maillog554"), Map.of("MAILLOG554_JAVA_OPTS", ""))
+                .subList(0, 1), "set but empty: no options at all");
+    }
+
+    private List<String> run(Path launcher, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("MAILLOG554_JAVA_OPTS");
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out.lines().toList();
+    }
+}
