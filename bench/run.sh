@@ -24,7 +24,7 @@ TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 [ -f "$JAR" ] && [ -x "$LAUNCHER" ] || ./mvnw -q package -DskipTests
 
-bytes() { awk -v s="$SCALE" -v b="$1" 'BEGIN { printf "%d", s * b }'; }
+bytes() { awk -v s="$SCALE" -v b="$1" 'BEGIN { printf "%.0f", s * b }'; }
 gen() { # kind file bytes [rate]
     if [ ! -f "$2" ] || [ ! -f "$2.expected.csv" ]; then
         java "$GEN" "$1" "$2" "$3" 554 ${4:-}

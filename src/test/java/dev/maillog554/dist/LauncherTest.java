@@ -38,6 +38,9 @@ class LauncherTest {
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /** JVM warnings are diagnostics: they must not land in stdout, where the results go. */
+    static final List<String> JVM_LOG_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
+
     @Test
     void runsTheJarBesideItWithTheBatchOptionsAndTheArgumentsUntouched() throws Exception {
         List<String> args = run(app.resolve("maillog554"), Map.of(), "scan", "/var/log/mail log", "--since", "7d");
@@ -47,6 +50,7 @@ class LauncherTest {
         assertEquals(app.toRealPath().resolve("quarkus-run.jar").toString(), args.get(jar + 1));
         assertEquals(List.of("scan", "/var/log/mail log", "--since", "7d"), args.subList(jar + 2, args.size()));
         assertTrue(args.stream().noneMatch(a -> a.contains("SharedArchiveFile")), "no archive, no CDS option");
+        assertEquals(JVM_LOG_TO_STDERR, args.subList(0, 2));
     }
 
     @Test
@@ -67,9 +71,10 @@ class LauncherTest {
     @Test
     void userOptionsReplaceTheDefaults() throws Exception {
         List<String> args = run(app.resolve("maillog554"), Map.of("MAILLOG554_JAVA_OPTS", "-Xmx1g -Dx=y"), "runs");
-        assertEquals(List.of("-Xmx1g", "-Dx=y", "-jar"), args.subList(0, 3));
+        assertEquals(List.of(JVM_LOG_TO_STDERR, List.of("-Xmx1g", "-Dx=y", "-jar")),
+                List.of(args.subList(0, 2), args.subList(2, 5)));
         assertEquals(List.of("-jar"), run(app.resolve("maillog554"), Map.of("MAILLOG554_JAVA_OPTS", ""))
-                .subList(0, 1), "set but empty: no options at all");
+                .subList(2, 3), "set but empty: none of the default options");
     }
 
     private List<String> run(Path launcher, Map<String, String> env, String... args) throws Exception {
