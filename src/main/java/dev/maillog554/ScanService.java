@@ -55,8 +55,12 @@ import dev.maillog554.store.SeenKeys;
 @ApplicationScoped
 public class ScanService {
 
+    /** What to do when the heap is too small, said wherever an OutOfMemoryError ends a command. */
+    public static final String OUT_OF_MEMORY_HINT = "give the JVM a larger heap: MAILLOG554_JAVA_OPTS=-Xmx1g with the "
+            + "launcher, java -Xmx1g -jar otherwise";
+
     /** Rejections stored per transaction. */
-    static final int BATCH = 5000;
+    static final int BATCH = 1000;
     /** Lines read in full before giving up on recognising the format of an input. */
     static final int SNIFF_LINES = 1000;
 
@@ -155,7 +159,7 @@ public class ScanService {
         } catch (OutOfMemoryError e) {
             // without this the writer would wait for this input forever
             feed.put(new InputFeed.Failed(new IllegalStateException("out of memory while reading " + input.name()
-                    + ": give the JVM a larger heap, e.g. MAILLOG554_JAVA_OPTS=-Xmx1g with the launcher", e)));
+                    + ": " + OUT_OF_MEMORY_HINT, e)));
             return;
         }
         feed.put(new InputFeed.Done(reading.lines, reading.recognised));

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import dev.maillog554.classify.Rejection;
 import dev.maillog554.parse.Direction;
@@ -17,7 +16,9 @@ import dev.maillog554.parse.RejectionEvent;
 
 /**
  * Counts rejections in memory by the groupings the reports show. Memory grows with the number of distinct
- * groups (codes x domains), not with the number of rejections. Not thread-safe; merge per-thread instances.
+ * groups (codes x domains), not with the number of rejections; each (code, domain) group is a few hundred
+ * bytes, because only the cause groups keep example rejections and per-domain counts (the report's tips and
+ * top domains need them). Not thread-safe; merge per-thread instances.
  */
 public final class Aggregator {
 
@@ -46,10 +47,10 @@ public final class Aggregator {
             outbound++;
         }
         summary.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), e.recipientDomain(), e.direction()),
-                k -> new Group()).add(r);
-        byCode.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), "", null), k -> new Group()).add(r);
-        byDomain.computeIfAbsent(new CountKey(0, "", e.recipientDomain(), null), k -> new Group()).add(r);
-        byCategory.computeIfAbsent(r.diagnosis().category().id(), k -> new Group()).add(r);
+                k -> new Group(false)).add(r);
+        byCode.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), "", null), k -> new Group(false)).add(r);
+        byDomain.computeIfAbsent(new CountKey(0, "", e.recipientDomain(), null), k -> new Group(false)).add(r);
+        byCategory.computeIfAbsent(r.diagnosis().category().id(), k -> new Group(true)).add(r);
         if (e.time() != null) {
             long[] day = byDay.computeIfAbsent(LocalDate.ofInstant(e.time(), zone), d -> new long[2]);
             day[e.direction() == Direction.OUTBOUND ? 0 : 1]++;
@@ -93,16 +94,23 @@ public final class Aggregator {
             .thenComparing(t -> t.key().recipientDomain())
             .thenComparing(t -> t.key().direction() == null ? "" : t.key().direction().label());
 
-    /** Running counts for one group. */
+    /** Running counts for one group; the examples and per-domain counts only for a cause group. */
     private static final class Group {
         long count;
         Instant first;
         Instant last;
-        final Map<String, Long> categories = new HashMap<>(4);
-        final Map<String, Long> providers = new HashMap<>(4);
-        final Map<String, Long> blocklists = new HashMap<>(4);
-        final Map<String, Long> domains = new HashMap<>(4);
-        final List<Rejection> examples = new ArrayList<>(EXAMPLES);
+        final FewCounts categories = new FewCounts();
+        final FewCounts providers = new FewCounts();
+        final FewCounts blocklists = new FewCounts();
+        /** The first rejection's reply text, the group's sample. */
+        String message;
+        final Map<String, Long> domains;
+        final List<Rejection> examples;
+
+        Group(boolean detailed) {
+            domains = detailed ? new HashMap<>() : null;
+            examples = detailed ? new ArrayList<>(EXAMPLES) : null;
+        }
 
         void add(Rejection r) {
             count++;
@@ -111,12 +119,17 @@ public final class Aggregator {
                 first = first == null || t.isBefore(first) ? t : first;
                 last = last == null || t.isAfter(last) ? t : last;
             }
-            categories.merge(r.diagnosis().category().id(), 1L, Long::sum);
-            providers.merge(r.diagnosis().provider(), 1L, Long::sum);
-            blocklists.merge(r.diagnosis().blocklist(), 1L, Long::sum);
-            domains.merge(r.event().recipientDomain(), 1L, Long::sum);
-            if (examples.size() < EXAMPLES) {
-                examples.add(r);
+            categories.add(r.diagnosis().category().id(), 1);
+            providers.add(r.diagnosis().provider(), 1);
+            blocklists.add(r.diagnosis().blocklist(), 1);
+            if (message == null) {
+                message = r.event().message();
+            }
+            if (domains != null) {
+                domains.merge(r.event().recipientDomain(), 1L, Long::sum);
+                if (examples.size() < EXAMPLES) {
+                    examples.add(r);
+                }
             }
         }
 
@@ -124,21 +137,24 @@ public final class Aggregator {
             count += o.count;
             first = first == null || (o.first != null && o.first.isBefore(first)) ? o.first : first;
             last = last == null || (o.last != null && o.last.isAfter(last)) ? o.last : last;
-            o.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
-            o.providers.forEach((k, v) -> providers.merge(k, v, Long::sum));
-            o.blocklists.forEach((k, v) -> blocklists.merge(k, v, Long::sum));
-            o.domains.forEach((k, v) -> domains.merge(k, v, Long::sum));
-            for (Rejection r : o.examples) {
-                if (examples.size() < EXAMPLES) {
-                    examples.add(r);
+            categories.addAll(o.categories);
+            providers.addAll(o.providers);
+            blocklists.addAll(o.blocklists);
+            message = message == null ? o.message : message;
+            if (domains != null) {
+                o.domains.forEach((k, v) -> domains.merge(k, v, Long::sum));
+                for (Rejection r : o.examples) {
+                    if (examples.size() < EXAMPLES) {
+                        examples.add(r);
+                    }
                 }
             }
             return this;
         }
 
         Tally tally(CountKey k) {
-            return new Tally(k, count, first, last, top(categories, s -> s), top(providers, s -> s),
-                    top(blocklists, s -> s), examples.isEmpty() ? "" : examples.get(0).event().message());
+            return new Tally(k, count, first, last, categories.top(), providers.top(), blocklists.top(),
+                    message == null ? "" : message);
         }
 
         CategoryTally categoryTally(String id) {
@@ -158,15 +174,6 @@ public final class Aggregator {
             return new CategoryTally(id, count, domains.size(),
                     ds.stream().limit(10).map(Map.Entry::getKey).toList(), first, last,
                     List.copyOf(examples), List.copyOf(tips));
-        }
-
-        // Ties break on the id so the same input always gives the same report.
-        private static String top(Map<String, Long> counts, Function<String, String> label) {
-            return counts.entrySet().stream()
-                    .filter(en -> !en.getKey().isEmpty())
-                    .max(Map.Entry.<String, Long>comparingByValue()
-                            .thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()))
-                    .map(en -> label.apply(en.getKey())).orElse("");
         }
     }
 }

@@ -33,7 +33,8 @@ class CommandLineConfig {
             err.println("maillog554: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        err.println("maillog554: " + describe(e));
+        err.println("maillog554: " + describe(e)
+                + (Main.outOfMemory(e) ? ": " + dev.maillog554.ScanService.OUT_OF_MEMORY_HINT : ""));
         if (System.getenv("MAILLOG554_DEBUG") != null) {
             e.printStackTrace(err);
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.maillog554.ScanService;
 import io.quarkus.picocli.runtime.PicocliRunner;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
@@ -135,6 +136,9 @@ public final class Main {
             code = busy ? ExitCodes.BUSY : ExitCodes.FAILURE;
             if (busy && !wait) {
                 System.err.println("maillog554: " + EmbeddedDbGuard.BUSY_MESSAGE);
+            } else if (outOfMemory(failure)) {
+                // an Error from the command itself: picocli's handler only sees Exceptions
+                System.err.println("maillog554: out of memory: " + ScanService.OUT_OF_MEMORY_HINT);
             } else if (!busy) {
                 System.err.println("maillog554: cannot start: " + rootMessage(failure)
                         + ": check --db-url, --data-dir and the database server (MAILLOG554_DEBUG=1 shows details)");
@@ -144,6 +148,16 @@ public final class Main {
             }
             System.err.flush();
         }
+    }
+
+    /** True when an OutOfMemoryError is the failure or one of its causes. */
+    static boolean outOfMemory(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The database's own words say best what failed ("Connection to db:5432 refused. Check that the hostname

@@ -13,15 +13,42 @@ import java.util.Map;
  */
 public final class LineOccurrences {
 
-    private final LongSet hashes = new LongSet();
-    private final Map<String, Integer> repeated = new HashMap<>();
+    /**
+     * Lines remembered per generation. Identical lines share their second, so they sit close together (the
+     * warm-up before a resumed offset relies on the same fact): two generations of this many rejection lines
+     * cover any real repeat, and memory stays flat however long the input.
+     */
+    static final int GENERATION = 1 << 16;
+
+    private LongSet hashes = new LongSet();
+    private LongSet olderHashes = new LongSet();
+    private Map<String, Integer> repeated = new HashMap<>();
+    private Map<String, Integer> olderRepeated = new HashMap<>();
 
     /** The 1-based occurrence of this text among the lines passed so far. */
     public int next(String lineText) {
-        if (hashes.add(hash(lineText))) {
+        long h = hash(lineText);
+        boolean known = olderHashes.contains(h);
+        if (hashes.add(h) && !known) {
+            rotateWhenFull();
             return 1;
         }
-        return repeated.merge(lineText, 2, (n, one) -> n + 1);
+        Integer before = repeated.get(lineText);
+        if (before == null) {
+            before = olderRepeated.getOrDefault(lineText, 1);
+        }
+        repeated.put(lineText, before + 1);
+        rotateWhenFull();
+        return before + 1;
+    }
+
+    private void rotateWhenFull() {
+        if (hashes.size() >= GENERATION) {
+            olderHashes = hashes;
+            olderRepeated = repeated;
+            hashes = new LongSet();
+            repeated = new HashMap<>();
+        }
     }
 
     // 64-bit FNV-1a over the chars: String.hashCode's 32 bits would collide too often over millions of lines.

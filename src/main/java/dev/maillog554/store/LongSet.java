@@ -36,6 +36,20 @@ public final class LongSet {
         }
     }
 
+    /** True when {@code v} was added. */
+    public boolean contains(long v) {
+        if (v == 0) {
+            return hasZero;
+        }
+        int mask = slots.length - 1;
+        for (int i = mix(v) & mask; slots[i] != 0; i = (i + 1) & mask) {
+            if (slots[i] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Number of fingerprints held. */
     public int size() {
         return size + (hasZero ? 1 : 0);
