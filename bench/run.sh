@@ -110,6 +110,7 @@ for f in "${FILES[@]}"; do
         *) measure grep "$f" sh -c "LC_ALL=C grep -c ' 554 ' '$f' | cat" >> "$WORK/rows"; cat=cat ;;
     esac
     case $f in
+        "${XLF:-}") ;; # the 4x log is for memory; pflogsumm's ratio is already measured on the 1x one
         *postfix*) ! command -v pflogsumm > /dev/null \
             || measure pflogsumm "$f" sh -c "$cat '$f' | pflogsumm" >> "$WORK/rows" ;;
         *exim*) ! command -v eximstats > /dev/null \
