@@ -122,7 +122,7 @@ public class ScanService {
         } finally {
             readers.shutdownNow();
         }
-        Counts counts = run.aggregator.result();
+        Counts counts = run.aggregator.result(r -> classifier.classify(r.event()).tips());
         CsvReport.write(req.outDir(), counts, redactor);
         HtmlReport.write(req.outDir(), counts, new ReportMeta(title(inputs), req.startedAt(),
                 req.inputs(), req.codes().toString()), redactor);
@@ -302,7 +302,8 @@ public class ScanService {
             return;
         }
         String key = DedupeKey.of(e.host(), line.text(), n);
-        run.batch.add(new KeyedRejection(key, new Rejection(e, classifier.classify(e))));
+        // no tips: the report asks for them again for its few examples per cause (Aggregator.result)
+        run.batch.add(new KeyedRejection(key, new Rejection(e, classifier.classify(e, false))));
     }
 
     // A year-less syslog stamp is dated relative to the file's last change; stdin has none, so the run's start.

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import dev.maillog554.classify.Rejection;
 import dev.maillog554.parse.Direction;
@@ -70,8 +71,16 @@ public final class Aggregator {
 
     /** The counts, each list sorted by count (descending), then code, then domain. */
     public Counts result() {
+        return result(r -> r.diagnosis().tips());
+    }
+
+    /**
+     * The counts, with each cause's tips taken from {@code tips} of its examples (for rejections diagnosed
+     * without tips, as a scan does).
+     */
+    public Counts result(Function<Rejection, List<String>> tips) {
         List<CategoryTally> categories = new ArrayList<>();
-        byCategory.forEach((id, g) -> categories.add(g.categoryTally(id)));
+        byCategory.forEach((id, g) -> categories.add(g.categoryTally(id, tips)));
         categories.sort(Comparator.comparingLong(CategoryTally::count).reversed()
                 .thenComparing(CategoryTally::category));
         List<DayCount> days = new ArrayList<>();
@@ -157,7 +166,7 @@ public final class Aggregator {
                     message == null ? "" : message);
         }
 
-        CategoryTally categoryTally(String id) {
+        CategoryTally categoryTally(String id, Function<Rejection, List<String>> tipsOf) {
             List<Map.Entry<String, Long>> ds = new ArrayList<>(domains.entrySet());
             ds.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
             List<String> tips = new ArrayList<>();
@@ -165,7 +174,7 @@ public final class Aggregator {
             List<Rejection> byDirection = new ArrayList<>(examples);
             byDirection.sort(Comparator.comparing(r -> r.event().direction()));
             for (Rejection r : byDirection) {
-                for (String tip : r.diagnosis().tips()) {
+                for (String tip : tipsOf.apply(r)) {
                     if (!tips.contains(tip)) {
                         tips.add(tip);
                     }

@@ -64,16 +64,28 @@ public final class Classifier {
         return Holder.INSTANCE;
     }
 
-    /** Diagnoses one rejection event. */
+    /** Diagnoses one rejection event, tips included. */
     public Diagnosis classify(RejectionEvent e) {
+        return classify(e, true);
+    }
+
+    /**
+     * Diagnoses one rejection event; without tips when {@code withTips} is false. A scan stores and counts the
+     * cause of every rejection but shows tips only for a few examples per cause, and filling a tip's lookups
+     * (the client IP, the sender's domain) costs more regex searches than finding the cause: the scan asks for
+     * tips again for its examples only.
+     */
+    public Diagnosis classify(RejectionEvent e, boolean withTips) {
         String dom = RejectionEvent.UNKNOWN_DOMAIN.equals(e.recipientDomain()) ? "" : e.recipientDomain();
         int at = e.sender().lastIndexOf('@');
         String senderDomain = at >= 0 ? e.sender().substring(at + 1).replace(">", "") : "";
         if (e.direction() == Direction.INBOUND) {
-            return inbound(diagnose(e.replyCode(), e.enhancedCode(), e.message(), dom, "", e.stage(), senderDomain,
-                    e.remoteIp(), true));
+            Diagnosis d = diagnose(e.replyCode(), e.enhancedCode(), e.message(), dom, "", e.stage(), senderDomain,
+                    e.remoteIp(), true, withTips);
+            return withTips ? inbound(d) : d;
         }
-        return classify(e.replyCode(), e.enhancedCode(), e.message(), dom, e.remoteHost(), e.stage(), senderDomain);
+        return diagnose(e.replyCode(), e.enhancedCode(), e.message(), dom, e.remoteHost(), e.stage(), senderDomain,
+                "", false, withTips);
     }
 
     // Inbound, we are the receiver: the client's host and our own domain say nothing about a mailbox provider,
@@ -113,14 +125,15 @@ public final class Classifier {
      */
     public Diagnosis classify(int replyCode, String enhancedCode, String text, String recipientDomain,
                               String remoteHost, String stage, String senderDomain) {
-        return diagnose(replyCode, enhancedCode, text, recipientDomain, remoteHost, stage, senderDomain, "", false);
+        return diagnose(replyCode, enhancedCode, text, recipientDomain, remoteHost, stage, senderDomain, "", false,
+                true);
     }
 
     // clientIp: the other side's address when the caller knows it (inbound: the client); inbound picks the
     // receiver-side tips and ignores the relay host and recipient domain for provider detection.
     private Diagnosis diagnose(int replyCode, String enhancedCode, String text, String recipientDomain,
                                String remoteHost, String stage, String senderDomain, String clientIp,
-                               boolean inbound) {
+                               boolean inbound, boolean withTips) {
         String t = ReplyText.normalise(text);
         ReplyText found = ReplyText.parse(t);
         int reply = replyCode > 0 ? replyCode : found.replyCode();
@@ -139,6 +152,9 @@ public final class Classifier {
         Optional<BlocklistInfo> list = LIST_CATEGORIES.contains(category) ? blocklists.detect(t) : Optional.empty();
         String blocklist = list.map(BlocklistInfo::id).orElse("");
         String listed = list.map(BlocklistInfo::listed).orElse("");
+        if (!withTips) {
+            return new Diagnosis(category, rule == null ? "" : rule.id(), provider, blocklist, listed, List.of());
+        }
         String ip = list.isPresent() && listed.indexOf('.') > 0 && !listed.matches(".*[a-z].*")
                 ? listed : Blocklists.ip(clientPart(t));
         if (ip.isEmpty() && clientIp != null) {
