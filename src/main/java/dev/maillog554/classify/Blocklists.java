@@ -32,18 +32,24 @@ final class Blocklists {
             Pattern.CASE_INSENSITIVE);
 
     private final List<Entry> entries;
+    private final FoldedPatterns patterns;
 
-    private Blocklists(List<Entry> entries) {
+    private Blocklists(List<Entry> entries, FoldedPatterns patterns) {
         this.entries = List.copyOf(entries);
+        this.patterns = patterns;
     }
 
+    // The zone patterns are case-insensitive: FoldedPatterns searches them in the lower-cased text.
     static Blocklists load() {
+        List<CSVRecord> rows = Resources.csv("blocklists.csv");
+        FoldedPatterns patterns = FoldedPatterns.of(rows.stream().map(r -> r.get("pattern")).toList());
         List<Entry> out = new ArrayList<>();
-        for (CSVRecord r : Resources.csv("blocklists.csv")) {
-            out.add(new Entry(r.get("id"), r.get("name"), Pattern.compile(r.get("pattern"), Pattern.CASE_INSENSITIVE),
-                    r.get("subject"), r.get("lookup"), r.get("delist"), r.get("note")));
+        for (int i = 0; i < rows.size(); i++) {
+            CSVRecord r = rows.get(i);
+            out.add(new Entry(r.get("id"), r.get("name"), patterns.get(i), r.get("subject"), r.get("lookup"),
+                    r.get("delist"), r.get("note")));
         }
-        return new Blocklists(out);
+        return new Blocklists(out, patterns);
     }
 
     List<Entry> all() {
@@ -51,12 +57,12 @@ final class Blocklists {
     }
 
     Optional<BlocklistInfo> detect(String text) {
-        for (Entry e : entries) {
-            if (e.pattern().matcher(text).find()) {
-                return Optional.of(info(e, listed(e, text)));
-            }
+        int i = patterns.first(text);
+        if (i < 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Entry e = entries.get(i);
+        return Optional.of(info(e, listed(e, text)));
     }
 
     Optional<BlocklistInfo> byId(String id, String listed) {

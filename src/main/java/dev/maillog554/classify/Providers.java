@@ -14,19 +14,24 @@ final class Providers {
     }
 
     private final List<Provider> providers;
+    private final FoldedPatterns markers;
 
-    private Providers(List<Provider> providers) {
+    private Providers(List<Provider> providers, FoldedPatterns markers) {
         this.providers = List.copyOf(providers);
+        this.markers = markers;
     }
 
+    // The markers are case-insensitive: FoldedPatterns searches them in the lower-cased text.
     static Providers load() {
+        List<CSVRecord> rows = Resources.csv("providers.csv");
+        FoldedPatterns markers = FoldedPatterns.of(rows.stream().map(r -> r.get("markers")).toList());
         List<Provider> out = new ArrayList<>();
-        for (CSVRecord r : Resources.csv("providers.csv")) {
-            String m = r.get("markers");
+        for (int i = 0; i < rows.size(); i++) {
+            CSVRecord r = rows.get(i);
             out.add(new Provider(r.get("id"), r.get("name"), words(r.get("domains")), words(r.get("hosts")),
-                    m.isEmpty() ? null : Pattern.compile(m, Pattern.CASE_INSENSITIVE)));
+                    markers.get(i)));
         }
-        return new Providers(out);
+        return new Providers(out, markers);
     }
 
     private static List<String> words(String s) {
@@ -55,10 +60,9 @@ final class Providers {
                 }
             }
         }
-        for (Provider p : providers) {
-            if (p.marker() != null && p.marker().matcher(text).find()) {
-                return p.id();
-            }
+        int marked = markers.first(text);
+        if (marked >= 0) {
+            return providers.get(marked).id();
         }
         String dom = recipientDomain == null ? "" : recipientDomain.toLowerCase(Locale.ROOT);
         if (!dom.isEmpty()) {
