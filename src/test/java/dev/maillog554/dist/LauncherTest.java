@@ -46,7 +46,7 @@ class LauncherTest {
         List<String> args = run(app.resolve("maillog554"), Map.of(), "scan", "/var/log/mail log", "--since", "7d");
         int jar = args.indexOf("-jar");
         assertTrue(args.subList(0, jar).containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xmx192m")), args.toString());
+                "-Xmx256m")), args.toString());
         assertEquals(app.toRealPath().resolve("quarkus-run.jar").toString(), args.get(jar + 1));
         assertEquals(List.of("scan", "/var/log/mail log", "--since", "7d"), args.subList(jar + 2, args.size()));
         assertTrue(args.stream().noneMatch(a -> a.contains("SharedArchiveFile")), "no archive, no CDS option");
