@@ -26,6 +26,7 @@ final class CsvLineWriter implements Closeable {
     private final char[] buf = new char[BUFFER];
     private int pos;
     private boolean newRecord = true;
+    private boolean closed;
 
     /** @param out where full buffers go (unbuffered is fine); closed with this writer */
     CsvLineWriter(Writer out) {
@@ -47,7 +48,10 @@ final class CsvLineWriter implements Closeable {
         if (!newRecord) {
             buf[pos++] = ',';
         }
-        if (needsQuotes(v, newRecord)) {
+        // Copy first, then look for special characters in the array: cheaper than charAt on the String, and
+        // nearly every cell of a log needs no quotes. The rare cell that does is written again, quoted.
+        v.getChars(0, len, buf, pos);
+        if (needsQuotes(buf, pos, len, newRecord)) {
             buf[pos++] = QUOTE;
             for (int i = 0; i < len; i++) {
                 char c = v.charAt(i);
@@ -58,7 +62,6 @@ final class CsvLineWriter implements Closeable {
             }
             buf[pos++] = QUOTE;
         } else {
-            v.getChars(0, len, buf, pos);
             pos += len;
         }
         newRecord = false;
@@ -86,8 +89,13 @@ final class CsvLineWriter implements Closeable {
         endRecord();
     }
 
+    /** Flushes and closes the underlying writer; a second call does nothing. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             flushBuffer();
         } finally {
@@ -97,20 +105,26 @@ final class CsvLineWriter implements Closeable {
 
     /** Commons CSV MINIMAL: see the class comment. */
     static boolean needsQuotes(String v, boolean firstInRecord) {
-        int len = v.length();
+        char[] c = v.toCharArray();
+        return needsQuotes(c, 0, c.length, firstInRecord);
+    }
+
+    /** {@link #needsQuotes(String, boolean)} for {@code len} characters of {@code c} from {@code from}. */
+    private static boolean needsQuotes(char[] c, int from, int len, boolean firstInRecord) {
         if (len == 0) {
             return firstInRecord;
         }
-        if (v.charAt(0) <= '#') {
+        if (c[from] <= '#' || c[from + len - 1] <= ' ') {
             return true;
         }
-        for (int i = 0; i < len; i++) {
-            char c = v.charAt(i);
-            if (c == '\n' || c == '\r' || c == QUOTE || c == ',') {
+        for (int i = from, end = from + len; i < end; i++) {
+            char ch = c[i];
+            // One comparison for the common case: every special character is below '-'.
+            if (ch < '-' && (ch == '\n' || ch == '\r' || ch == QUOTE || ch == ',')) {
                 return true;
             }
         }
-        return v.charAt(len - 1) <= ' ';
+        return false;
     }
 
     // A cell longer than half the buffer (messages are capped far below this, but a value is a value).
