@@ -4,16 +4,24 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 
+import dev.maillog554.classify.Category;
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.classify.Rejection;
+import dev.maillog554.parse.DeliveryStatus;
+import dev.maillog554.parse.Direction;
+import dev.maillog554.parse.Mta;
 import dev.maillog554.parse.RejectionEvent;
 
 /**
@@ -34,6 +42,15 @@ public final class RejectionCsv implements Closeable {
     /** RFC 4180 with LF line ends (DEFAULT ends lines with CRLF, which makes golden diffs noisy). */
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
+    // label() and id() build a new lower-case string on every call; a row of the CSV needs four of them.
+    private static final String[] DIRECTIONS = Arrays.stream(Direction.values()).map(Direction::label)
+            .toArray(String[]::new);
+    private static final String[] STATUSES = Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::label)
+            .toArray(String[]::new);
+    private static final String[] MTAS = Arrays.stream(Mta.values()).map(Mta::label).toArray(String[]::new);
+    private static final String[] CATEGORIES = Arrays.stream(Category.values()).map(Category::id)
+            .toArray(String[]::new);
+
     private final Path dir;
     private final Path tmp;
     private final CsvLineWriter printer;
@@ -42,6 +59,10 @@ public final class RejectionCsv implements Closeable {
 
     /** Opens a temporary file in {@code dir} and writes the header. */
     public RejectionCsv(Path dir, Redactor redactor) throws IOException {
+        this(dir, redactor, true);
+    }
+
+    private RejectionCsv(Path dir, Redactor redactor, boolean header) throws IOException {
         Files.createDirectories(dir);
         this.dir = dir;
         this.redactor = redactor;
@@ -49,7 +70,18 @@ public final class RejectionCsv implements Closeable {
         // CsvLineWriter buffers chars; the byte buffer saves the encoder a system call per 8 KiB.
         this.printer = new CsvLineWriter(new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(tmp),
                 1 << 16), StandardCharsets.UTF_8));
-        printer.record(HEADER);
+        if (header) {
+            printer.record(HEADER);
+        }
+    }
+
+    /**
+     * A file for rows that follow this file's rows, written at the same time from another thread: no header,
+     * its own temporary file; {@link #commit(List)} appends it. This lets {@code report} write the rows of
+     * several parts of the history in parallel and still produce one file in id order.
+     */
+    public RejectionCsv continuation() throws IOException {
+        return new RejectionCsv(dir, redactor, false);
     }
 
     /** Writes one row. */
@@ -58,9 +90,9 @@ public final class RejectionCsv implements Closeable {
         Diagnosis d = r.diagnosis();
         CsvLineWriter p = printer;
         p.cell(time(e.time()));
-        p.cell(e.direction().label());
-        p.cell(e.status().label());
-        p.cell(e.mta().label());
+        p.cell(DIRECTIONS[e.direction().ordinal()]);
+        p.cell(STATUSES[e.status().ordinal()]);
+        p.cell(MTAS[e.mta().ordinal()]);
         p.cell(CsvCells.safe(e.host()));
         p.cell(CsvCells.safe(e.queueId()));
         p.cell(CsvCells.safe(redactor.address(e.sender())));
@@ -68,7 +100,7 @@ public final class RejectionCsv implements Closeable {
         p.cell(CsvCells.safe(e.recipientDomain()));
         p.cell(e.replyCode() == 0 ? "" : Integer.toString(e.replyCode()));
         p.cell(CsvCells.safe(e.enhancedCode()));
-        p.cell(d.category().id());
+        p.cell(CATEGORIES[d.category().ordinal()]);
         p.cell(d.provider());
         p.cell(d.blocklist());
         p.cell(CsvCells.safe(e.stage()));
@@ -82,14 +114,35 @@ public final class RejectionCsv implements Closeable {
 
     /** Moves the finished file into place. */
     public void commit() throws IOException {
+        commit(List.of());
+    }
+
+    /** Appends the continuations' rows, in order, and moves the finished file into place. */
+    public void commit(List<RejectionCsv> continuations) throws IOException {
         printer.close();
+        if (!continuations.isEmpty()) {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                for (RejectionCsv part : continuations) {
+                    part.printer.close();
+                    try (FileChannel in = FileChannel.open(part.tmp, StandardOpenOption.READ)) {
+                        long size = in.size();
+                        for (long done = 0; done < size; ) {
+                            done += in.transferTo(done, size - done, out);
+                        }
+                    }
+                    part.close();
+                }
+            }
+        }
         ReportFiles.moveInto(tmp, dir.resolve(ReportFiles.REJECTIONS));
         committed = true;
     }
 
+    /** Deletes the temporary file unless it was committed; a continuation's is always deleted. */
     @Override
     public void close() throws IOException {
         if (!committed) {
+            committed = true;
             printer.close();
             Files.deleteIfExists(tmp);
         }
