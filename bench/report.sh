@@ -188,11 +188,12 @@ measure() {
     echo "$label $best"
 }
 # report LABEL DB ARGS...: one `report` into its own folder; its first stdout line holds the total.
+# EXTRA_OPTS (set for one call) adds JVM options to that run only.
 report() {
     local label=$1 db=$2
     shift 2
     # shellcheck disable=SC2086
-    measure "$label" java ${JAVA_OPTS:-} -jar "$JAR" report --timezone UTC --data-dir "$db" \
+    measure "$label" java ${JAVA_OPTS:-} ${EXTRA_OPTS:-} -jar "$JAR" report --timezone UTC --data-dir "$db" \
         -o "$WORK/report-$label" "$@"
     total=$(awk 'NR == 1 { print $1 }' "$WORK/last.out")
     lines=$(wc -l < "$WORK/report-$label/rejections.csv")
@@ -220,6 +221,11 @@ report all "$HIST" >> "$WORK/rows"
 [ "$(awk '$1 == "all" { print $2 }' "$WORK/totals")" = $((ROWS + SEED)) ] \
     || { echo "WRONG: report counted $(awk '$1 == "all" { print $2 }' "$WORK/totals"), want $((ROWS + SEED))" >&2
          exit 1; }
+# The same on one processor: one part, no parallel reading (and the JVM's serial GC, its choice for one CPU).
+EXTRA_OPTS=-XX:ActiveProcessorCount=1 report all-1cpu "$HIST" >> "$WORK/rows"
+for f in rejections.csv summary.csv by-code.csv by-domain.csv by-category.csv by-day.csv; do
+    cmp -s "$WORK/report-all/$f" "$WORK/report-all-1cpu/$f" || { echo "WRONG: $f differs with one part" >&2; exit 1; }
+done
 measure cat-csv cat "$WORK/report-all/rejections.csv" >> "$WORK/rows"
 measure wc-l-csv wc -l "$WORK/report-all/rejections.csv" >> "$WORK/rows"
 report since-30d "$HIST" --since 30d >> "$WORK/rows"
@@ -231,7 +237,8 @@ awk -v csv_mb="$csv_mb" -v totals="$WORK/totals" '
     BEGIN { while ((getline l < totals) > 0) { split(l, a, " "); n[a[1]] = a[2] } }
     { label[NR] = $1; wall[NR] = $2; cpu[NR] = $3 + $4; rss[NR] = $5; w[$1] = $2 }
     END {
-        print "| command | rejections | wall s | CPU s | peak RSS MB | x empty report | x H2 full scan | rows/s after start-up |"
+        print "| command | rejections | wall s | CPU s | peak RSS MB | x empty report | x H2 full scan " \
+            "| rows/s after start-up |"
         print "|---|---|---|---|---|---|---|---|"
         for (r = 1; r <= NR; r++) {
             l = label[r]
@@ -241,8 +248,8 @@ awk -v csv_mb="$csv_mb" -v totals="$WORK/totals" '
                 rss[r] / 1024, wall[r] / w["empty"], wall[r] / w["h2-fullscan"], rate
         }
         printf "\nrejections.csv of `all`: %d MB. empty = JVM + Quarkus + Flyway + empty reports; h2-fullscan = " \
-            "H2 RunScript reading every row once (its own JVM start included); cat-csv and wc-l-csv read the " \
-            "rejections.csv that `all` wrote.\n", csv_mb
+            "H2 RunScript reading every row once (its own JVM start included); all-1cpu = all with " \
+            "-XX:ActiveProcessorCount=1; cat-csv and wc-l-csv read the rejections.csv that `all` wrote.\n", csv_mb
     }' "$WORK/rows" >> "$OUT"
 cat "$OUT"
 echo "(written to $OUT)" >&2
