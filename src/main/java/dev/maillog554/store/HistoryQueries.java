@@ -1,20 +1,30 @@
 package dev.maillog554.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,11 +33,8 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import dev.maillog554.aggregate.Aggregator;
-import dev.maillog554.aggregate.CategoryTally;
-import dev.maillog554.aggregate.CountKey;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.DayCount;
-import dev.maillog554.aggregate.Tally;
 import dev.maillog554.classify.Category;
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.classify.Rejection;
@@ -38,15 +45,21 @@ import dev.maillog554.parse.RejectionEvent;
 
 /**
  * Read-only questions about the stored history, answered with SQL GROUP BY so that millions of rows are never
- * loaded; everything it returns is a record. Native SQL that H2 and PostgreSQL both accept.
+ * loaded; everything it returns is a record. Native SQL that H2 and PostgreSQL both accept. The one exception
+ * is {@link #report}, which reads every row anyway and counts them on the way (see there).
  */
 @ApplicationScoped
 public class HistoryQueries {
 
-    /** Rows fetched per round trip when streaming rejections. */
-    static final int STREAM_PAGE = 5000;
-    // Every zone offset in use is a multiple of 15 minutes, so 15-minute UTC buckets add up to exact local days.
-    private static final int DAY_BUCKET_SECONDS = 900;
+    /**
+     * Rows per keyset page of {@link #report}. H2 materialises a page (a query with FETCH FIRST) before the
+     * first row is returned, so a page is live across young collections: 20000 rows per page kept about 1 GB
+     * of promoted garbage in the heap on a 5 million row history; at 2000 the queries are still few (one
+     * primary-key seek per page) and the page dies young.
+     */
+    static final int REPORT_PAGE = 2000;
+    /** Ids per part of {@link #report} at least, so that a small history is read by one thread. */
+    static final int MIN_PART_IDS = 20_000;
     private static final String ROW_COLUMNS = "id, run_id, occurred_at, direction, status, mta, host, queue_id, "
             + "sender, recipient, recipient_domain, reply_code, enhanced_code, stage, category, provider, "
             + "blocklist, remote_host, remote_ip, message, source_file, line_no";
@@ -67,37 +80,225 @@ public class HistoryQueries {
     @Transactional
     public Counts counts(HistoryFilter f, ZoneId zone) {
         Where w = Where.of(f);
-        List<Object[]> fine = query("SELECT reply_code, enhanced_code, recipient_domain, direction, category, "
+        List<Object[]> rows = query("SELECT reply_code, enhanced_code, recipient_domain, direction, category, "
                 + "provider, blocklist, COUNT(*), MIN(occurred_at), MAX(occurred_at), MIN(id) FROM rejection"
                 + w.sql + " GROUP BY reply_code, enhanced_code, recipient_domain, direction, category, provider, "
                 + "blocklist", w).getResultList();
-        Map<CountKey, Group> summary = new HashMap<>();
-        Map<CountKey, Group> byCode = new HashMap<>();
-        Map<CountKey, Group> byDomain = new HashMap<>();
-        Map<String, Group> byCategory = new HashMap<>();
-        long total = 0;
-        long outbound = 0;
-        for (Object[] r : fine) {
-            int code = num(r[0]).intValue();
-            String enhanced = (String) r[1];
-            String domain = (String) r[2];
-            Direction dir = direction((String) r[3]);
-            Part p = new Part((String) r[4], (String) r[5], (String) r[6], domain, num(r[7]).longValue(),
-                    instant(r[8]), instant(r[9]), num(r[10]).longValue());
-            total += p.count;
-            outbound += dir == Direction.OUTBOUND ? p.count : 0;
-            summary.computeIfAbsent(new CountKey(code, enhanced, domain, dir), k -> new Group()).add(p);
-            byCode.computeIfAbsent(new CountKey(code, enhanced, "", null), k -> new Group()).add(p);
-            byDomain.computeIfAbsent(new CountKey(0, "", domain, null), k -> new Group()).add(p);
-            byCategory.computeIfAbsent(p.category, k -> new Group()).add(p);
+        List<HistoryCounts.Fine> fine = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            fine.add(new HistoryCounts.Fine(num(r[0]).intValue(), (String) r[1], (String) r[2],
+                    direction((String) r[3]), (String) r[4], (String) r[5], (String) r[6], num(r[7]).longValue(),
+                    instant(r[8]), instant(r[9]), num(r[10]).longValue()));
         }
-        Map<Long, String> messages = messages(summary, byCode, byDomain);
-        List<CategoryTally> categories = new ArrayList<>();
-        byCategory.forEach((id, g) -> categories.add(g.categoryTally(id, examples(id, w))));
-        categories.sort(Comparator.comparingLong(CategoryTally::count).reversed()
-                .thenComparing(CategoryTally::category));
-        return new Counts(total, outbound, total - outbound, byDomain.size(), tallies(summary, messages),
-                tallies(byCode, messages), tallies(byDomain, messages), categories, days(w, zone));
+        return HistoryCounts.assemble(fine, this::messages, category -> examples(category, w), days(w, zone));
+    }
+
+    /**
+     * Streams every rejection the filter covers to the sinks, and returns what
+     * {@link #counts(HistoryFilter, ZoneId)} returns for the same filter, counted from that one pass.
+     *
+     * <p>This is {@code report}'s path: it must read every row for {@code rejections.csv} anyway, so it counts
+     * them on the way ({@link HistoryCounts.Pass}) instead of letting the database scan the table again for
+     * each GROUP BY (on 5 million rows those scans alone outlasted the 60 s transaction timeout). The database's
+     * decoding of each row is the largest single cost, so the rows are cut into up to {@code parts} consecutive
+     * parts read at the same time, each on its own thread and pooled connection (H2 and PostgreSQL both serve
+     * concurrent readers); part {@code k} holds only ids above those of part {@code k - 1}, so the sinks'
+     * outputs laid end to end are in id order, and the parts' counts are merged in that order, which gives the
+     * same examples as one pass would.
+     *
+     * <p>Plain JDBC, no JPA row arrays and no transaction (a long report must not hit the transaction timeout).
+     * Without a filter each part reads a range of ids in keyset pages of {@value #REPORT_PAGE} rows; with one,
+     * the ids the filter selects are fetched first (the indexes answer that) and the rows are then read by
+     * id, {@value #REPORT_PAGE} at a time. Pages rather than one open cursor, so neither database holds or
+     * spools a result of millions of rows. Rows a concurrent scan adds while the report runs may or may not be
+     * in it, as before; the counts always describe exactly the rows written.
+     *
+     * @param parts how many parts to read at once (fewer when the history is small)
+     * @param sinks the sink of part {@code k}, asked for in order k = 0, 1, ... on the calling thread before any
+     *              reading starts; it is then called from part {@code k}'s thread only, with its rows in id order
+     */
+    public Counts report(HistoryFilter f, ZoneId zone, int parts, IntFunction<Consumer<RejectionRow>> sinks) {
+        return report(f, zone, parts, MIN_PART_IDS, sinks);
+    }
+
+    /** {@link #report(HistoryFilter, ZoneId, int, IntFunction)} with small parts, for tests. */
+    Counts report(HistoryFilter f, ZoneId zone, int parts, long minPartIds, IntFunction<Consumer<RejectionRow>> sinks) {
+        Where w = Where.of(f);
+        List<PartReader> readers = w.sql.isEmpty() ? rangeParts(parts, minPartIds) : idParts(w, parts, minPartIds);
+        int n = readers.size();
+        List<Consumer<RejectionRow>> partSinks = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            partSinks.add(sinks.apply(k));
+        }
+        List<HistoryCounts.Pass> passes = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            passes.add(new HistoryCounts.Pass());
+        }
+        if (n == 1) {
+            readers.get(0).read(partSinks.get(0), passes.get(0));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "maillog554-report");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> running = new ArrayList<>(n);
+                for (int k = 0; k < n; k++) {
+                    int part = k;
+                    running.add(pool.submit(() -> readers.get(part).read(partSinks.get(part), passes.get(part))));
+                }
+                for (Future<?> r : running) {
+                    await(r);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        HistoryCounts.Pass all = passes.get(0);
+        for (int k = 1; k < n; k++) {
+            all.merge(passes.get(k));
+        }
+        return all.result(zone);
+    }
+
+    /** Reads one part of the history, in id order, into a sink and a pass. */
+    private interface PartReader {
+        void read(Consumer<RejectionRow> sink, HistoryCounts.Pass pass);
+    }
+
+    // No filter: part k covers the ids in (bounds[k], bounds[k + 1]], equal spans of the table's ids.
+    private List<PartReader> rangeParts(int parts, long minPartIds) {
+        long[] range = new long[2];
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT MIN(id), MAX(id) FROM rejection");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            range[0] = rs.getLong(1);
+            range[1] = rs.getLong(2);
+            if (rs.wasNull()) {
+                return List.of((sink, pass) -> { });
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the history: " + e.getMessage(), e);
+        }
+        long span = range[1] - range[0] + 1;
+        int n = (int) Math.max(1, Math.min(parts, span / minPartIds));
+        List<PartReader> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            long after = range[0] - 1 + span / n * k;
+            long last = k == n - 1 ? range[1] : range[0] - 1 + span / n * (k + 1);
+            out.add((sink, pass) -> readRange(after, last, sink, pass));
+        }
+        return out;
+    }
+
+    /*
+     * A filter: the ids it selects first, from the indexes (a window of days, a server), then the rows by id,
+     * a page of ids at a time; part k gets the k-th of n equal shares of those ids. Why not the filter in the
+     * page query: H2 planned "host = ?" (and, with parameters, "occurred_at >= ?") on its secondary index and
+     * sorted every matching row for each page, which is quadratic (minutes for --server on 5 million rows).
+     */
+    private List<PartReader> idParts(Where w, int parts, long minPartIds) {
+        long[] ids = new long[1024];
+        int count = 0;
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM rejection" + w.jdbcSql())) {
+            w.bind(ps);
+            ps.setFetchSize(REPORT_PAGE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (count == ids.length) {
+                        ids = Arrays.copyOf(ids, count * 2);
+                    }
+                    ids[count++] = rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the history: " + e.getMessage(), e);
+        }
+        long[] sorted = Arrays.copyOf(ids, count);
+        Arrays.sort(sorted);
+        int n = (int) Math.max(1, Math.min(parts, count / minPartIds));
+        List<PartReader> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            int from = (int) ((long) count * k / n);
+            int to = (int) ((long) count * (k + 1) / n);
+            out.add((sink, pass) -> readIds(sorted, from, to, sink, pass));
+        }
+        return out;
+    }
+
+    // Every row with an id in (after, last], by keyset pages on the primary key.
+    private void readRange(long after, long last, Consumer<RejectionRow> sink, HistoryCounts.Pass pass) {
+        String sql = "SELECT " + ROW_COLUMNS + " FROM rejection WHERE id > ? AND id <= ? ORDER BY id FETCH FIRST "
+                + REPORT_PAGE + " ROWS ONLY";
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(REPORT_PAGE);
+            long from = after;
+            while (true) {
+                ps.setLong(1, from);
+                ps.setLong(2, last);
+                int n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        RejectionRow r = row(rs);
+                        from = r.id();
+                        n++;
+                        pass.add(r);
+                        sink.accept(r);
+                    }
+                }
+                if (n < REPORT_PAGE || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the history: " + e.getMessage(), e);
+        }
+    }
+
+    // The rows of ids[from..to) (sorted), REPORT_PAGE ids per query. The SQL filter chose them, so the rows
+    // are those of counts(), to the database's own comparison of times.
+    private void readIds(long[] ids, int from, int to, Consumer<RejectionRow> sink, HistoryCounts.Pass pass) {
+        String sql = "SELECT " + ROW_COLUMNS + " FROM rejection WHERE id IN (?" + ", ?".repeat(REPORT_PAGE - 1)
+                + ") ORDER BY id";
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = from; i < to && !Thread.currentThread().isInterrupted(); i += REPORT_PAGE) {
+                int end = Math.min(to, i + REPORT_PAGE);
+                for (int p = 0; p < REPORT_PAGE; p++) {
+                    // The last page repeats its last id in the unused places: IN ignores duplicates.
+                    ps.setLong(p + 1, ids[Math.min(i + p, end - 1)]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        RejectionRow r = row(rs);
+                        pass.add(r);
+                        sink.accept(r);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the history: " + e.getMessage(), e);
+        }
+    }
+
+    // Waits for one part; its failure (the first one seen) is the report's, with its own type.
+    private static void await(Future<?> part) {
+        try {
+            part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("report interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Counts by one field, most first, ties by key; days (in UTC) oldest first. */
@@ -147,26 +348,6 @@ public class HistoryQueries {
         return new Page<>(rows.stream().map(HistoryQueries::row).toList(), page, size, total);
     }
 
-    /** Streams every rejection the filter covers in the order they were stored, a page at a time. */
-    @Transactional
-    public void forEachRejection(HistoryFilter f, Consumer<RejectionRow> sink) {
-        Where w = Where.of(f);
-        long after = Long.MIN_VALUE;
-        while (true) {
-            String sql = "SELECT " + ROW_COLUMNS + " FROM rejection" + w.and("id > :after") + " ORDER BY id";
-            List<Object[]> rows = query(sql, w).setParameter("after", after).setMaxResults(STREAM_PAGE)
-                    .getResultList();
-            for (Object[] r : rows) {
-                sink.accept(row(r));
-            }
-            if (rows.size() < STREAM_PAGE) {
-                return;
-            }
-            after = num(rows.get(rows.size() - 1)[0]).longValue();
-            db.em().clear();
-        }
-    }
-
     /** Every run, newest first. */
     @Transactional
     public List<RunRow> runs() {
@@ -183,13 +364,49 @@ public class HistoryQueries {
 
     /** Converts a stored row to the record that reports and aggregation use. */
     public static Rejection toRejection(RejectionRow r) {
-        RejectionEvent e = new RejectionEvent(r.time(), direction(r.direction()),
-                DeliveryStatus.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)),
-                Mta.valueOf(r.mta().toUpperCase(java.util.Locale.ROOT)), r.host(), r.queueId(), r.sender(),
-                r.recipient(), r.recipientDomain(), r.replyCode(), r.enhancedCode(), r.stage(), r.remoteHost(),
-                r.remoteIp(), r.message(), r.sourceFile(), r.line());
-        return new Rejection(e, new Diagnosis(Category.fromId(r.category()), "", r.provider(), r.blocklist(), "",
+        RejectionEvent e = new RejectionEvent(r.time(), direction(r.direction()), status(r.status()), mta(r.mta()),
+                r.host(), r.queueId(), r.sender(), r.recipient(), r.recipientDomain(), r.replyCode(),
+                r.enhancedCode(), r.stage(), r.remoteHost(), r.remoteIp(), r.message(), r.sourceFile(), r.line());
+        return new Rejection(e, new Diagnosis(category(r.category()), "", r.provider(), r.blocklist(), "",
                 List.of()));
+    }
+
+    // Stored labels to enums, called for each of millions of rows by report: a map lookup of the exact stored
+    // text, and the original upper-casing valueOf (same result, same errors) for anything the map lacks.
+    private static final Map<String, Direction> DIRECTIONS = labels(Direction.values());
+    private static final Map<String, DeliveryStatus> STATUSES = labels(DeliveryStatus.values());
+    private static final Map<String, Mta> MTAS = labels(Mta.values());
+    private static final Map<String, Category> CATEGORIES = categories();
+
+    private static <E extends Enum<E>> Map<String, E> labels(E[] values) {
+        Map<String, E> m = new HashMap<>();
+        for (E v : values) {
+            m.put(v.name().toLowerCase(java.util.Locale.ROOT), v);
+        }
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, Category> categories() {
+        Map<String, Category> m = new HashMap<>();
+        for (Category c : Category.values()) {
+            m.put(c.id(), c);
+        }
+        return Map.copyOf(m);
+    }
+
+    private static DeliveryStatus status(String label) {
+        DeliveryStatus s = STATUSES.get(label);
+        return s != null ? s : DeliveryStatus.valueOf(label.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static Mta mta(String label) {
+        Mta m = MTAS.get(label);
+        return m != null ? m : Mta.valueOf(label.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static Category category(String id) {
+        Category c = CATEGORIES.get(id);
+        return c != null ? c : Category.fromId(id);
     }
 
     static RunRow runRow(ScanRun r) {
@@ -198,19 +415,16 @@ public class HistoryQueries {
     }
 
     private List<DayCount> days(Where w, ZoneId zone) {
-        String bucket = "CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) / " + DAY_BUCKET_SECONDS + ") AS BIGINT)";
+        String bucket = "CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) / " + HistoryCounts.DAY_BUCKET_SECONDS
+                + ") AS BIGINT)";
         List<Object[]> rows = query("SELECT " + bucket + ", direction, COUNT(*) FROM rejection"
                 + w.and("occurred_at IS NOT NULL") + " GROUP BY " + bucket + ", direction", w).getResultList();
-        Map<LocalDate, long[]> byDay = new TreeMap<>();
+        List<HistoryCounts.Bucket> buckets = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(num(r[0]).longValue() * DAY_BUCKET_SECONDS),
-                    zone);
-            byDay.computeIfAbsent(day, d -> new long[2])[direction((String) r[1]) == Direction.OUTBOUND ? 0 : 1]
-                    += num(r[2]).longValue();
+            buckets.add(new HistoryCounts.Bucket(num(r[0]).longValue(), direction((String) r[1]),
+                    num(r[2]).longValue()));
         }
-        List<DayCount> out = new ArrayList<>(byDay.size());
-        byDay.forEach((d, c) -> out.add(new DayCount(d, c[0], c[1])));
-        return out;
+        return HistoryCounts.days(buckets, zone);
     }
 
     private List<Rejection> examples(String category, Where w) {
@@ -220,13 +434,8 @@ public class HistoryQueries {
         return rows.stream().map(r -> toRejection(row(r))).toList();
     }
 
-    @SafeVarargs
-    private Map<Long, String> messages(Map<CountKey, Group>... groupings) {
-        List<Long> ids = new ArrayList<>();
-        for (Map<CountKey, Group> g : groupings) {
-            g.values().forEach(x -> ids.add(x.firstId));
-        }
-        List<Long> distinct = ids.stream().distinct().toList();
+    private Map<Long, String> messages(Collection<Long> ids) {
+        List<Long> distinct = List.copyOf(ids);
         Map<Long, String> out = new HashMap<>();
         for (int i = 0; i < distinct.size(); i += 1000) {
             List<Object[]> rows = db.em().createNativeQuery("SELECT id, message FROM rejection WHERE id IN (:ids)")
@@ -236,27 +445,19 @@ public class HistoryQueries {
         return out;
     }
 
-    private static List<Tally> tallies(Map<CountKey, Group> groups, Map<Long, String> messages) {
-        List<Tally> out = new ArrayList<>(groups.size());
-        groups.forEach((k, g) -> out.add(new Tally(k, g.count, g.first, g.last, top(g.categories),
-                top(g.providers), top(g.blocklists), messages.getOrDefault(g.firstId, ""))));
-        out.sort(Aggregator.TALLY_ORDER);
-        return List.copyOf(out);
-    }
-
-    // The most frequent non-empty value; ties go to the smallest id, as in the in-memory Aggregator.
-    private static String top(Map<String, Long> counts) {
-        return counts.entrySet().stream()
-                .filter(en -> !en.getKey().isEmpty())
-                .max(Map.Entry.<String, Long>comparingByValue()
-                        .thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()))
-                .map(Map.Entry::getKey).orElse("");
-    }
-
     private Query query(String sql, Where w) {
         Query q = db.em().createNativeQuery(sql);
         w.params.forEach(q::setParameter);
         return q;
+    }
+
+    private static RejectionRow row(ResultSet rs) throws SQLException {
+        OffsetDateTime t = rs.getObject(3, OffsetDateTime.class);
+        return new RejectionRow(rs.getLong(1), rs.getLong(2), t == null ? null : t.toInstant(), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getInt(12), rs.getString(13), rs.getString(14),
+                rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+                rs.getString(20), rs.getString(21), rs.getLong(22));
     }
 
     private static RejectionRow row(Object[] r) {
@@ -268,7 +469,8 @@ public class HistoryQueries {
     }
 
     static Direction direction(String label) {
-        return Direction.valueOf(label.toUpperCase(java.util.Locale.ROOT));
+        Direction d = DIRECTIONS.get(label);
+        return d != null ? d : Direction.valueOf(label.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static Number num(Object o) {
@@ -333,40 +535,23 @@ public class HistoryQueries {
         String and(String condition) {
             return sql.isEmpty() ? " WHERE " + condition : sql + " AND " + condition;
         }
-    }
 
-    /** The finest SQL group: one key with one category, provider and blocklist. */
-    private record Part(String category, String provider, String blocklist, String domain, long count,
-                        Instant first, Instant last, long firstId) {
-    }
-
-    /** A report group built from the finest groups. */
-    private static final class Group {
-        long count;
-        Instant first;
-        Instant last;
-        long firstId = Long.MAX_VALUE;
-        final Map<String, Long> categories = new HashMap<>(4);
-        final Map<String, Long> providers = new HashMap<>(4);
-        final Map<String, Long> blocklists = new HashMap<>(4);
-        final Map<String, Long> domains = new HashMap<>(4);
-
-        void add(Part p) {
-            count += p.count;
-            first = first == null || (p.first != null && p.first.isBefore(first)) ? p.first : first;
-            last = last == null || (p.last != null && p.last.isAfter(last)) ? p.last : last;
-            firstId = Math.min(firstId, p.firstId);
-            categories.merge(p.category, p.count, Long::sum);
-            providers.merge(p.provider, p.count, Long::sum);
-            blocklists.merge(p.blocklist, p.count, Long::sum);
-            domains.merge(p.domain, p.count, Long::sum);
+        /** {@link #sql} for plain JDBC: each {@code :name} becomes {@code ?}, bound in order by {@link #bind}. */
+        String jdbcSql() {
+            String out = sql;
+            for (String name : params.keySet()) {
+                out = out.replace(":" + name, "?");
+            }
+            return out;
         }
 
-        CategoryTally categoryTally(String id, List<Rejection> examples) {
-            List<Map.Entry<String, Long>> ds = new ArrayList<>(domains.entrySet());
-            ds.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            return new CategoryTally(id, count, domains.size(), ds.stream().limit(10).map(Map.Entry::getKey).toList(),
-                    first, last, examples, List.of());
+        /** Binds the parameters in the order of {@link #jdbcSql}; returns the next parameter index. */
+        int bind(PreparedStatement ps) throws SQLException {
+            int i = 1;
+            for (Object v : params.values()) {
+                ps.setObject(i++, v);
+            }
+            return i;
         }
     }
 }
