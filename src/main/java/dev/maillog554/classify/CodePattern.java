@@ -1,6 +1,8 @@
 package dev.maillog554.classify;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A reply-code or enhanced-code pattern from rules.csv: {@code *}, {@code 554}, {@code 5xx}, {@code 5.7.1},
@@ -22,15 +24,11 @@ final class CodePattern {
         if (pattern.isEmpty() || "*".equals(pattern)) {
             return ANY;
         }
-        return new CodePattern(java.util.Arrays.stream(pattern.split("\\|"))
-                .map(alt -> alt.trim().toLowerCase(java.util.Locale.ROOT).split("\\.")).toList());
+        return new CodePattern(Arrays.stream(pattern.split("\\|"))
+                .map(alt -> alt.trim().toLowerCase(Locale.ROOT).split("\\.")).toList());
     }
 
     /** True when the pattern accepts the code; an empty code only matches {@code *}. */
-    static boolean matches(String pattern, String code) {
-        return parse(pattern).matches(code);
-    }
-
     boolean matches(String code) {
         if (alternatives == null) {
             return true;
