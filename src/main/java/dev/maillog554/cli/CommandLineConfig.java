@@ -29,6 +29,10 @@ class CommandLineConfig {
             err.println("maillog554: " + e.getMessage());
             return ExitCodes.BUSY;
         }
+        if (Main.stopping()) {
+            err.println("maillog554: " + Main.STOPPED);
+            return ExitCodes.FAILURE;
+        }
         if (e instanceof IllegalArgumentException) {
             err.println("maillog554: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
