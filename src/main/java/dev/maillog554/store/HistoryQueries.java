@@ -32,6 +32,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import dev.maillog554.aggregate.Aggregator;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.DayCount;
@@ -67,8 +69,18 @@ public class HistoryQueries {
     @Inject
     StoreDb db;
 
-    /** Everything the reports show, for the rejections the filter covers, with days in UTC. */
-    @Transactional
+    /**
+     * Seconds a {@link #counts} transaction may take: its GROUP BY and example queries each scan the rows the
+     * filter covers, which on millions of rows outlasts the default 60 s (the live report of {@code serve} over
+     * 5 million rows took 110 s). {@code report} does not come here: it reads the rows once, outside any
+     * transaction ({@link #report}).
+     */
+    static final int COUNTS_TIMEOUT_SECONDS = 1800;
+
+    /**
+     * Everything the reports show, for the rejections the filter covers, with days in UTC. No transaction of its
+     * own: the call below starts it, since only the entry of a transaction may set its timeout.
+     */
     public Counts counts(HistoryFilter f) {
         return counts(f, ZoneOffset.UTC);
     }
@@ -78,6 +90,7 @@ public class HistoryQueries {
      * are text from the classifier, not history.
      */
     @Transactional
+    @TransactionConfiguration(timeout = COUNTS_TIMEOUT_SECONDS)
     public Counts counts(HistoryFilter f, ZoneId zone) {
         Where w = Where.of(f);
         List<Object[]> rows = query("SELECT reply_code, enhanced_code, recipient_domain, direction, category, "
