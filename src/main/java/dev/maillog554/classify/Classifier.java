@@ -135,16 +135,22 @@ public final class Classifier {
                                String remoteHost, String stage, String senderDomain, String clientIp,
                                boolean inbound, boolean withTips) {
         String t = ReplyText.normalise(text);
-        ReplyText found = ReplyText.parse(t);
+        // What the parser found wins; the text is searched only for what it lacks (see ReplyText.codes).
+        boolean knownCodes = replyCode > 0 && enhancedCode != null && !enhancedCode.isBlank();
+        ReplyText.Codes found = knownCodes ? null : ReplyText.codes(t);
         int reply = replyCode > 0 ? replyCode : found.replyCode();
         String enhanced = enhancedCode == null || enhancedCode.isBlank() ? found.enhancedCode() : enhancedCode.trim();
-        String host = remoteHost == null || remoteHost.isBlank() ? found.remoteHost() : remoteHost.trim();
         String rcpt = recipientDomain == null ? "" : recipientDomain.trim().toLowerCase(Locale.ROOT);
         String st = ReplyText.normaliseStage(stage);
         if (st.isEmpty()) {
-            st = found.stage();
+            st = ReplyText.stage(t);
         }
-        String provider = inbound ? "" : providers.detect(host, t, rcpt);
+        // inbound: the client is not a mailbox provider, so its host name is not needed
+        String provider = "";
+        if (!inbound) {
+            String host = remoteHost == null || remoteHost.isBlank() ? ReplyText.remoteHost(t) : remoteHost.trim();
+            provider = providers.detect(host, t, rcpt);
+        }
         Rule.Probe probe = new Rule.Probe(reply > 0 ? Integer.toString(reply) : "", enhanced, st, provider,
                 t.toLowerCase(Locale.ROOT));
         Rule rule = rules.first(probe);

@@ -51,6 +51,16 @@ public record ReplyText(int replyCode, String enhancedCode, String text, String 
     /** Extracts what it can from one line; never throws. */
     public static ReplyText parse(String line) {
         String s = normalise(line);
+        Codes c = codes(s);
+        return new ReplyText(c.replyCode(), c.enhancedCode(), c.text(), remoteHost(s), recipientDomain(s), stage(s));
+    }
+
+    /**
+     * The reply and enhanced codes of normalised text (see {@link #parse}), and the text from the reply code on.
+     * The classifier calls this, {@link #remoteHost} and {@link #stage} separately, and only for what the parser
+     * did not already find: each is a regex search over the whole reply, run for every rejection of a scan.
+     */
+    static Codes codes(String s) {
         int reply = 0;
         String enhanced = "";
         String text = s;
@@ -81,14 +91,22 @@ public record ReplyText(int replyCode, String enhancedCode, String text, String 
                 enhanced = any.group(1);
             }
         }
-        if (reply == 0 && from < 0) {
-            text = s;
-        }
+        return new Codes(reply, enhanced, text);
+    }
+
+    /** Reply code, enhanced code and text as {@link #parse} finds them. */
+    record Codes(int replyCode, String enhancedCode, String text) {
+    }
+
+    /** The host that answered, lower case, or empty; {@code s} is normalised. */
+    static String remoteHost(String s) {
         Matcher r = RELAY.matcher(s);
-        String host = r.find() ? r.group(1).toLowerCase(Locale.ROOT) : "";
+        return r.find() ? r.group(1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static String recipientDomain(String s) {
         Matcher rc = RCPT.matcher(s);
-        String dom = rc.find() ? rc.group(1).toLowerCase(Locale.ROOT) : "";
-        return new ReplyText(reply, enhanced, text, host, dom, stage(s));
+        return rc.find() ? rc.group(1).toLowerCase(Locale.ROOT) : "";
     }
 
     /** Folds whitespace to single spaces and caps the length. */
