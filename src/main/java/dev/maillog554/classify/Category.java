@@ -45,9 +45,12 @@ public enum Category {
     POLICY,
     UNKNOWN;
 
+    // The id is read for every stored rejection; computed once.
+    private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** The stable id, e.g. {@code relay-denied}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return id;
     }
 
     /** The category with this id. */

@@ -58,8 +58,39 @@ final class CodePattern {
         return true;
     }
 
-    // an enhanced code: '*' is one part, or any rest when it is the last part
+    // an enhanced code: '*' is one part, or any rest when it is the last part. This runs for most rules on every
+    // rejection, so a code whose parts are all non-empty (every code a parser finds) is walked in place; others
+    // take the general path, whose String.split drops trailing empty parts.
     private static boolean enhancedMatches(String[] ps, String code) {
+        int n = code.length();
+        if (code.charAt(0) == '.' || code.charAt(n - 1) == '.' || code.contains("..")) {
+            return enhancedMatchesSplit(ps, code);
+        }
+        int parts = 1;
+        for (int i = 0; i < n; i++) {
+            if (code.charAt(i) == '.') {
+                parts++;
+            }
+        }
+        int from = 0;
+        for (int i = 0; i < ps.length; i++) {
+            if ("*".equals(ps[i]) && i == ps.length - 1) {
+                return parts >= i;
+            }
+            if (i >= parts) {
+                return false;
+            }
+            int dot = code.indexOf('.', from);
+            int end = dot < 0 ? n : dot;
+            if (!"*".equals(ps[i]) && !(ps[i].length() == end - from && code.startsWith(ps[i], from))) {
+                return false;
+            }
+            from = end + 1;
+        }
+        return ps.length == parts;
+    }
+
+    static boolean enhancedMatchesSplit(String[] ps, String code) {
         String[] cs = code.split("\\.");
         for (int i = 0; i < ps.length; i++) {
             if ("*".equals(ps[i]) && i == ps.length - 1) {

@@ -86,20 +86,27 @@ final class Providers {
         return id;
     }
 
-    /** {@code *.google.com} matches any sub-domain, {@code mx*.mail.icloud.com} any label start. */
+    /**
+     * {@code *.google.com} matches any sub-domain, {@code mx*.mail.icloud.com} any label start. Compares regions
+     * in place: every outbound rejection's relay host is tried against every provider's globs.
+     */
     static boolean globMatches(String glob, String host) {
-        String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        int hl = host.endsWith(".") ? host.length() - 1 : host.length();
         if (glob.startsWith("*.")) {
-            return h.endsWith(glob.substring(1)) || h.equals(glob.substring(2));
+            int sl = glob.length() - 1; // ".google.com"
+            return hl >= sl && host.regionMatches(hl - sl, glob, 1, sl)
+                    || hl == sl - 1 && host.regionMatches(0, glob, 2, hl);
         }
         int star = glob.indexOf('*');
         if (star < 0) {
-            return h.equals(glob);
+            return hl == glob.length() && host.regionMatches(0, glob, 0, hl);
         }
-        String head = glob.substring(0, star);
-        String tail = glob.substring(star + 1);
-        return h.length() >= head.length() + tail.length() && h.startsWith(head) && h.endsWith(tail)
-                && h.substring(head.length(), h.length() - tail.length()).indexOf('.') < 0;
+        int tl = glob.length() - star - 1;
+        if (hl < star + tl || !host.regionMatches(0, glob, 0, star) || !host.regionMatches(hl - tl, glob, star + 1, tl)) {
+            return false;
+        }
+        int dot = host.indexOf('.', star);
+        return dot < 0 || dot >= hl - tl;
     }
 
     /** {@code gmail.com} matches itself and sub-domains; {@code hotmail.*} matches hotmail.co.uk etc. */

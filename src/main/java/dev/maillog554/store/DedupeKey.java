@@ -12,21 +12,28 @@ import java.util.HexFormat;
  */
 public final class DedupeKey {
 
+    // One digest per reader thread: looking the algorithm up cost as much as hashing a line.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    });
+    private static final HexFormat HEX = HexFormat.of();
+
     private DedupeKey() {
     }
 
     /** 32 hex characters (the first 128 bits of SHA-256). */
     public static String of(String host, String lineText, int occurrence) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(host.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
-            md.update(lineText.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
-            md.update(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(md.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        MessageDigest md = SHA_256.get();
+        md.reset();
+        md.update(host.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) '\n');
+        md.update(lineText.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) '\n');
+        md.update(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
+        return HEX.formatHex(md.digest(), 0, 16);
     }
 }
