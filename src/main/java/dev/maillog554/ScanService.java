@@ -357,6 +357,8 @@ public class ScanService {
         final Aggregator aggregator;
         // Memory per rejection stays at a few bytes here: the scan may find millions.
         final SeenKeys keys = new SeenKeys();
+        // Keys already stored come in runs (a rescan): after a batch that met some, look keys up first.
+        boolean lookUpFirst;
         RejectionCsv csv;
         long lines;
         long stored;
@@ -409,7 +411,9 @@ public class ScanService {
                 fresh.add(k);
             }
             if (!fresh.isEmpty() || batch.checkpoint() != null) {
-                stored += store.saveBatch(runId, fresh, batch.checkpoint());
+                RunStore.Saved saved = store.saveBatch(runId, fresh, batch.checkpoint(), lookUpFirst);
+                stored += saved.rows();
+                lookUpFirst = saved.foundStored();
             }
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -41,7 +42,49 @@ final class RejectionInserts {
      * @return how many rows were inserted
      */
     static int insertNew(Connection c, long runId, List<KeyedRejection> batch) throws SQLException {
+        return insertNew(c, runId, batch, true).rows();
+    }
+
+    /** What a batch insert did. */
+    record Inserted(int rows, boolean foundStored) {
+    }
+
+    /**
+     * Inserts the rejections whose keys are not stored yet, looking the keys up first or not.
+     *
+     * <p>Without the lookup, the batch is inserted at once and the unique index is the check: a first scan of
+     * new logs, the common case, saves a query per batch. A key already stored makes the insert fail; it is
+     * then rolled back to a savepoint and retried with the lookup, so the outcome is the same either way.
+     * Stored keys come in runs (a rescan, a file read again), so the caller looks up first after a batch
+     * that {@link Inserted#foundStored() found stored keys}.
+     *
+     * @param lookUpFirst whether to look the keys up before inserting
+     */
+    static Inserted insertNew(Connection c, long runId, List<KeyedRejection> batch, boolean lookUpFirst)
+            throws SQLException {
+        if (!lookUpFirst) {
+            // In SQL, not Connection.setSavepoint/rollback: the pool refuses those on a connection that the
+            // transaction manager owns. H2 and PostgreSQL both accept these statements.
+            try (Statement st = c.createStatement()) {
+                st.execute("SAVEPOINT before_batch");
+                try {
+                    int rows = insert(c, runId, batch, Set.of());
+                    st.execute("RELEASE SAVEPOINT before_batch");
+                    return new Inserted(rows, false);
+                } catch (SQLException e) {
+                    if (!isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    st.execute("ROLLBACK TO SAVEPOINT before_batch");
+                }
+            }
+        }
         Set<String> existing = existingKeys(c, batch);
+        return new Inserted(insert(c, runId, batch, existing), !existing.isEmpty() || !lookUpFirst);
+    }
+
+    private static int insert(Connection c, long runId, List<KeyedRejection> batch, Set<String> existing)
+            throws SQLException {
         Set<String> seen = new HashSet<>();
         int fresh = 0;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection (" + COLUMNS + ") VALUES ("
@@ -59,6 +102,21 @@ final class RejectionInserts {
         }
         return fresh;
     }
+
+    // SQLSTATE 23505 (unique violation) in H2 and PostgreSQL; a batch may carry it on a chained exception.
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(x.getSQLState())) {
+                return true;
+            }
+            if (x.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     // Standard SQL for H2; PostgreSQL has only its function.
     private static String nextId(Connection c) throws SQLException {

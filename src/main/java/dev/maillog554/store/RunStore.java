@@ -65,19 +65,32 @@ public class RunStore {
      */
     @Transactional
     public int saveBatch(long runId, List<KeyedRejection> batch, Checkpoint checkpoint) {
+        return saveBatch(runId, batch, checkpoint, true).rows();
+    }
+
+    /** How many rejections a batch stored, and whether some of its keys were stored already. */
+    public record Saved(int rows, boolean foundStored) {
+    }
+
+    /**
+     * {@link #saveBatch(long, List, Checkpoint)}, with the choice of looking the keys up before inserting
+     * (see RejectionInserts.insertNew: a scan looks up first only after a batch found stored keys).
+     */
+    @Transactional
+    public Saved saveBatch(long runId, List<KeyedRejection> batch, Checkpoint checkpoint, boolean lookUpFirst) {
         EntityManager em = db.em();
-        int[] fresh = new int[1];
+        RejectionInserts.Inserted[] done = {new RejectionInserts.Inserted(0, false)};
         if (!batch.isEmpty()) {
             // Plain JDBC on the transaction's own connection: a scan may store millions of rows, and entity
             // persists (one object, one id fetch and one dirty check each) were most of a scan's time.
-            em.unwrap(Session.class).doWork(c -> fresh[0] = RejectionInserts.insertNew(c, runId, batch));
+            em.unwrap(Session.class).doWork(c -> done[0] = RejectionInserts.insertNew(c, runId, batch, lookUpFirst));
         }
         if (checkpoint != null) {
             saveCheckpoint(em, runId, checkpoint);
         }
         em.flush();
         em.clear();
-        return fresh[0];
+        return new Saved(done[0].rows(), done[0].foundStored());
     }
 
     /** The checkpoint of a file of this host with this fingerprint. */

@@ -41,6 +41,30 @@ class HistoryQueriesTest {
     }
 
     @Test
+    void insertingWithoutLookingUpFirstStoresTheSameAsLookingUp() {
+        String host = "h-" + UUID.randomUUID();
+        Instant t0 = Instant.parse("2026-03-01T22:30:00Z");
+        List<KeyedRejection> first = new ArrayList<>();
+        List<KeyedRejection> second = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            KeyedRejection k = new KeyedRejection(DedupeKey.of(host, "line " + i, 1), rejection(host,
+                    t0.plusSeconds(i), Direction.OUTBOUND, "example.org", "5.7.1", Category.POLICY, "m " + i));
+            (i < 20 ? first : second).add(k);
+        }
+        long run = store.startRun(new RunInfo(t0, host, List.of("mail.log"), "554"));
+        assertEquals(new RunStore.Saved(20, false), store.saveBatch(run, first, null, false));
+        // half of this batch is stored already: the insert fails on the unique key, rolls back to its
+        // savepoint and retries with the lookup, inside the same transaction
+        List<KeyedRejection> mixed = new ArrayList<>(second);
+        mixed.addAll(first);
+        assertEquals(new RunStore.Saved(20, true), store.saveBatch(run, mixed, null, false));
+        assertEquals(new RunStore.Saved(0, true), store.saveBatch(run, mixed, null, true));
+        assertEquals(40, history.counts(new HistoryFilter(null, null, host, null)).total());
+        assertEquals(40, history.rejections(new HistoryFilter(null, null, host, null), 0, 100).items().stream()
+                .map(RejectionRow::message).distinct().count(), "each row once");
+    }
+
+    @Test
     void countsFromSqlEqualTheInMemoryAggregation() {
         String host = "h-" + UUID.randomUUID();
         ZoneId zone = ZoneId.of("Europe/Paris");
