@@ -45,7 +45,7 @@ class LauncherTest {
     void runsTheJarBesideItWithTheBatchOptionsAndTheArgumentsUntouched() throws Exception {
         List<String> args = run(app.resolve("maillog554"), Map.of(), "scan", "/var/log/mail log", "--since", "7d");
         int jar = args.indexOf("-jar");
-        assertTrue(args.subList(0, jar).containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        assertTrue(args.subList(0, jar).containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
                 "-Xmx256m")), args.toString());
         assertEquals(app.toRealPath().resolve("quarkus-run.jar").toString(), args.get(jar + 1));
         assertEquals(List.of("scan", "/var/log/mail log", "--since", "7d"), args.subList(jar + 2, args.size()));
