@@ -23,8 +23,8 @@ class MigrationTest {
             s.execute("INSERT INTO scan_run VALUES (NEXT VALUE FOR scan_run_seq, CURRENT_TIMESTAMP, NULL, 'mx1', "
                     + "'mail.log', '554', 'running', 0, 0, 0, 0)");
         }
-        // V2 (checkpoints, lock) and V3 (status wide enough for "undeliverable").
-        assertEquals(2, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+        // V2 (checkpoints, lock), V3 (status wide enough for "undeliverable"), V4 (duplicate index dropped).
+        assertEquals(3, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
                 .migrate().migrationsExecuted);
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM scan_run), (SELECT COUNT(*) FROM run_lock), "
@@ -37,6 +37,11 @@ class MigrationTest {
                     + "WHERE TABLE_NAME = 'REJECTION' AND COLUMN_NAME = 'STATUS'");
             width.next();
             assertEquals(16, width.getInt(1));
+            // run_id keeps exactly one index: the one H2 made for the foreign key
+            ResultSet runIdIndexes = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEX_COLUMNS "
+                    + "WHERE TABLE_NAME = 'REJECTION' AND COLUMN_NAME = 'RUN_ID'");
+            runIdIndexes.next();
+            assertEquals(1, runIdIndexes.getInt(1));
         }
     }
 }
