@@ -2,6 +2,7 @@ package dev.maillog554.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -38,16 +39,19 @@ public final class HtmlReport {
 
     /** The whole page as a string (for the REST server's {@code GET /}). */
     public static String render(Counts counts, ReportMeta meta, Redactor redactor) {
-        StringBuilder sb = new StringBuilder(64 * 1024);
-        page(sb, counts, meta, redactor);
-        return sb.toString();
+        StringWriter page = new StringWriter(64 * 1024);
+        try {
+            render(page, counts, meta, redactor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not throw
+        }
+        return page.toString();
     }
 
+    // The page goes out one section at a time, so its size never sits in memory twice over: a history with tens
+    // of thousands of domains made a 30 MB string that did not fit the launcher's heap.
     static void render(Writer w, Counts c, ReportMeta meta, Redactor redactor) throws IOException {
-        w.write(render(c, meta, redactor));
-    }
-
-    private static void page(StringBuilder s, Counts c, ReportMeta meta, Redactor redactor) {
+        StringBuilder s = new StringBuilder(64 * 1024);
         String title = "SMTP rejections: " + meta.title();
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -58,10 +62,15 @@ public final class HtmlReport {
         s.append("<main class=\"wrap\">\n");
         cards(s, c, meta);
         charts(s, c);
+        drain(s, w);
         causes(s, c, redactor);
+        drain(s, w);
         HtmlTables.byCode(s, c.byCode(), redactor);
+        drain(s, w);
         HtmlTables.byDomain(s, c.byDomain(), redactor);
+        drain(s, w);
         HtmlTables.summary(s, c.summary(), redactor);
+        drain(s, w);
         HtmlTables.byDay(s, c.days());
         s.append("</main>\n<footer class=\"wrap\"><p>Made by maillog554 from ")
                 .append(Html.escape(String.join(", ", meta.inputs()))).append('.');
@@ -69,6 +78,12 @@ public final class HtmlReport {
             s.append(" Local parts of addresses are replaced by a short hash.");
         }
         s.append("</p></footer>\n<script>\n").append(JS).append("</script>\n</body>\n</html>\n");
+        drain(s, w);
+    }
+
+    private static void drain(StringBuilder s, Writer w) throws IOException {
+        w.append(s);
+        s.setLength(0);
     }
 
     private static void header(StringBuilder s, String title, ReportMeta meta, Counts c) {

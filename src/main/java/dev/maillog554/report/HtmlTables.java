@@ -17,35 +17,41 @@ final class HtmlTables {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * Rows shown per table, the largest first: a page of tens of thousands of rows is slow to open, sort and
+     * filter, and nobody reads its tail. The CSV files have every row.
+     */
+    static final int MAX_ROWS = 1000;
+
     private HtmlTables() {
     }
 
     static void byCode(StringBuilder s, List<Tally> rows, Redactor redactor) {
         open(s, "by-code", "By reply code", "t-code", "Code", "Enhanced", "Cause", "#Count", "First seen (UTC)",
                 "Last seen (UTC)", "Example");
-        for (Tally t : rows) {
+        for (Tally t : shown(rows)) {
             s.append("<tr>").append(td(t.key().replyCode() == 0 ? "" : Integer.toString(t.key().replyCode())))
                     .append(td(t.key().enhancedCode())).append(cause(t.category())).append(count(t.count()))
                     .append(time(t)).append(message(redactor.text(t.example()))).append("</tr>\n");
         }
-        close(s);
+        close(s, rows.size(), ReportFiles.BY_CODE);
     }
 
     static void byDomain(StringBuilder s, List<Tally> rows, Redactor redactor) {
         open(s, "by-domain", "By recipient domain", "t-domain", "Domain", "Cause", "Provider", "#Count",
                 "First seen (UTC)", "Last seen (UTC)", "Example");
-        for (Tally t : rows) {
+        for (Tally t : shown(rows)) {
             s.append("<tr>").append(td(t.key().recipientDomain())).append(cause(t.category()))
                     .append(td(t.provider())).append(count(t.count())).append(time(t))
                     .append(message(redactor.text(t.example()))).append("</tr>\n");
         }
-        close(s);
+        close(s, rows.size(), ReportFiles.BY_DOMAIN);
     }
 
     static void summary(StringBuilder s, List<Tally> rows, Redactor redactor) {
         open(s, "summary", "By code, domain and direction", "t-summary", "Code", "Enhanced", "Domain", "Direction",
                 "Cause", "Provider", "Blocklist", "#Count", "First seen (UTC)", "Last seen (UTC)", "Example");
-        for (Tally t : rows) {
+        for (Tally t : shown(rows)) {
             s.append("<tr>").append(td(t.key().replyCode() == 0 ? "" : Integer.toString(t.key().replyCode())))
                     .append(td(t.key().enhancedCode())).append(td(t.key().recipientDomain()))
                     .append(td(t.key().direction() == null ? "" : t.key().direction().label()))
@@ -53,7 +59,7 @@ final class HtmlTables {
                     .append(count(t.count())).append(time(t)).append(message(redactor.text(t.example())))
                     .append("</tr>\n");
         }
-        close(s);
+        close(s, rows.size(), ReportFiles.SUMMARY);
     }
 
     static void byDay(StringBuilder s, List<DayCount> days) {
@@ -94,6 +100,21 @@ final class HtmlTables {
 
     private static void close(StringBuilder s) {
         s.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    // A capped table says so under it, and where the rest is.
+    private static void close(StringBuilder s, int rows, String csv) {
+        s.append("</tbody>\n</table></div>\n");
+        if (rows > MAX_ROWS) {
+            s.append("<p class=\"more\">The ").append(HtmlReport.group(MAX_ROWS)).append(" largest of ")
+                    .append(HtmlReport.group(rows)).append(" rows are shown; ").append(csv)
+                    .append(" has every row.</p>\n");
+        }
+        s.append("</section>\n");
+    }
+
+    private static List<Tally> shown(List<Tally> rows) {
+        return rows.size() <= MAX_ROWS ? rows : rows.subList(0, MAX_ROWS);
     }
 
     private static String td(String text) {

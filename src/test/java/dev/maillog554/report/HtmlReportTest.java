@@ -4,10 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.maillog554.aggregate.Aggregator;
+import dev.maillog554.classify.Category;
+import dev.maillog554.parse.Direction;
 
 class HtmlReportTest {
 
@@ -81,6 +91,33 @@ class HtmlReportTest {
     @Test
     void sameInputGivesTheSameBytes() {
         assertEquals(page, HtmlReport.render(SampleCounts.counts(), SampleCounts.meta(), Redactor.NONE));
+    }
+
+    @Test
+    void longTablesShowTheLargestRowsAndSayWhereTheRestIs() {
+        // domain-0 has the most rejections, domain-2599 the fewest: 2,600 rows in the summary and domain tables.
+        Aggregator a = new Aggregator(ZoneOffset.UTC);
+        int domains = HtmlTables.MAX_ROWS * 2 + 600;
+        for (int d = 0; d < domains; d++) {
+            for (int n = d < 10 ? 3 : 1; n > 0; n--) {
+                a.add(SampleCounts.rejection("2024-11-26T10:05:00Z", Direction.OUTBOUND, "u@domain-" + d + ".example",
+                        "5.7.1", "blocked", Category.BLOCKLISTED, d));
+            }
+        }
+        String big = HtmlReport.render(a.result(), SampleCounts.meta(), Redactor.NONE);
+        assertTrue(big.contains("<p class=\"more\">The 1,000 largest of 2,600 rows are shown; summary.csv has every "
+                + "row.</p>"), "summary note");
+        assertTrue(big.contains("The 1,000 largest of 2,600 rows are shown; by-domain.csv has every row."));
+        assertFalse(big.contains("by-code.csv has every row"), "one code: that table is whole");
+        assertTrue(big.contains("<td>domain-9.example</td>"), "the largest rows are shown");
+        assertEquals(2 * HtmlTables.MAX_ROWS, count(big, ".example</td>"), "two capped tables of domains");
+        assertFalse(page.contains("class=\"more\""), "a short table has no note");
+    }
+
+    @Test
+    void theWrittenFileIsTheRenderedPage(@TempDir Path dir) throws IOException {
+        HtmlReport.write(dir, SampleCounts.counts(), SampleCounts.meta(), Redactor.NONE);
+        assertEquals(page, Files.readString(dir.resolve(ReportFiles.HTML), StandardCharsets.UTF_8));
     }
 
     private static int count(String s, String needle) {
