@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -355,8 +357,8 @@ public class ScanService {
         final ScanRequest req;
         final long runId;
         final Aggregator aggregator;
-        // Memory per rejection stays at a few bytes here: the scan may find millions.
-        final SeenKeys keys = new SeenKeys();
+        // Keys an earlier run stored that this one met, at 8 to 16 bytes each: the scan may find millions.
+        final SeenKeys rescanned = new SeenKeys();
         // Keys already stored come in runs (a rescan): after a batch that met some, look keys up first.
         boolean lookUpFirst;
         RejectionCsv csv;
@@ -395,11 +397,21 @@ public class ScanService {
         }
 
         // The first occurrence of a key in the run wins (Exim's reject log repeats its main log); the checkpoint
-        // commits with the rejections it covers.
+        // commits with the rejections it covers. The database says which keys this run stored already, so the
+        // scan holds no set of them that would grow with its input; only keys an earlier run stored (a rescan
+        // of logs already in the history, which the report still counts) are remembered here.
         private void write(InputFeed.Batch batch) {
-            List<KeyedRejection> fresh = new ArrayList<>(batch.rejections().size());
+            if (batch.rejections().isEmpty() && batch.checkpoint() == null) {
+                return;
+            }
+            RunStore.Saved saved = store.saveBatch(runId, batch.rejections(), batch.checkpoint(), lookUpFirst);
+            stored += saved.rows();
+            lookUpFirst = saved.foundStored();
+            Set<String> inBatch = new HashSet<>();
             for (KeyedRejection k : batch.rejections()) {
-                if (!keys.add(k.dedupeKey())) {
+                String key = k.dedupeKey();
+                if (!inBatch.add(key) || saved.storedByThisRun().contains(key)
+                        || saved.storedBefore().contains(key) && !rescanned.add(key)) {
                     continue;
                 }
                 aggregator.add(k.rejection());
@@ -408,12 +420,6 @@ public class ScanService {
                 } catch (IOException ex) {
                     throw new UncheckedIOException("cannot write " + req.outDir(), ex);
                 }
-                fresh.add(k);
-            }
-            if (!fresh.isEmpty() || batch.checkpoint() != null) {
-                RunStore.Saved saved = store.saveBatch(runId, fresh, batch.checkpoint(), lookUpFirst);
-                stored += saved.rows();
-                lookUpFirst = saved.foundStored();
             }
         }
     }

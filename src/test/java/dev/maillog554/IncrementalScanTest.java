@@ -100,6 +100,19 @@ class IncrementalScanTest {
     }
 
     @Test
+    void aRejectionReadTwiceInOneRunCountsOnceWhetherNewOrStoredBefore() throws IOException {
+        Path log = dir.resolve("mail.log");
+        append(log, 7);
+        Path copy = dir.resolve("copy-of-mail.log");
+        Files.copy(log, copy);
+        // new: the second file's lines are found stored by this very run
+        assertScan(7, 7, false, log, copy);
+        // stored before: the run remembers which of those it has met, so the copy adds nothing
+        assertScan(7, 0, true, log, copy, log);
+        assertEquals(7, stored());
+    }
+
+    @Test
     void sinceAndUntilLimitWhatCounts() throws IOException {
         Path log = dir.resolve("mail.log");
         append(log, 10);

@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dev.maillog554.classify.Diagnosis;
@@ -45,8 +47,18 @@ final class RejectionInserts {
         return insertNew(c, runId, batch, true).rows();
     }
 
-    /** What a batch insert did. */
-    record Inserted(int rows, boolean foundStored) {
+    /**
+     * What a batch insert did: how many rows it stored, and which of the batch's keys were stored already, by
+     * this run (a repeat: Exim's reject log, a file named twice) or by an earlier one (a rescan).
+     */
+    record Inserted(int rows, Set<String> storedByThisRun, Set<String> storedBefore) {
+
+        static final Inserted NONE = new Inserted(0, Set.of(), Set.of());
+
+        /** Whether the batch met keys already stored. */
+        boolean foundStored() {
+            return !storedByThisRun.isEmpty() || !storedBefore.isEmpty();
+        }
     }
 
     /**
@@ -70,7 +82,7 @@ final class RejectionInserts {
                 try {
                     int rows = insert(c, runId, batch, Set.of());
                     st.execute("RELEASE SAVEPOINT before_batch");
-                    return new Inserted(rows, false);
+                    return new Inserted(rows, Set.of(), Set.of());
                 } catch (SQLException e) {
                     if (!isUniqueViolation(e)) {
                         throw e;
@@ -79,8 +91,11 @@ final class RejectionInserts {
                 }
             }
         }
-        Set<String> existing = existingKeys(c, batch);
-        return new Inserted(insert(c, runId, batch, existing), !existing.isEmpty() || !lookUpFirst);
+        Map<String, Long> existing = existingKeys(c, batch);
+        Set<String> byThisRun = new HashSet<>();
+        Set<String> before = new HashSet<>();
+        existing.forEach((key, run) -> (run == runId ? byThisRun : before).add(key));
+        return new Inserted(insert(c, runId, batch, existing.keySet()), byThisRun, before);
     }
 
     private static int insert(Connection c, long runId, List<KeyedRejection> batch, Set<String> existing)
@@ -124,11 +139,12 @@ final class RejectionInserts {
                 ? "nextval('rejection_seq')" : "NEXT VALUE FOR rejection_seq";
     }
 
-    private static Set<String> existingKeys(Connection c, List<KeyedRejection> batch) throws SQLException {
-        Set<String> found = new HashSet<>();
+    // The stored keys among the batch's, each with the run that stored it.
+    private static Map<String, Long> existingKeys(Connection c, List<KeyedRejection> batch) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
         for (int from = 0; from < batch.size(); from += KEYS_PER_QUERY) {
             int n = Math.min(KEYS_PER_QUERY, batch.size() - from);
-            StringBuilder sql = new StringBuilder("SELECT dedupe_key FROM rejection WHERE dedupe_key IN (?");
+            StringBuilder sql = new StringBuilder("SELECT dedupe_key, run_id FROM rejection WHERE dedupe_key IN (?");
             sql.append(", ?".repeat(n - 1)).append(')');
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < n; i++) {
@@ -136,7 +152,7 @@ final class RejectionInserts {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(rs.getString(1));
+                        found.put(rs.getString(1), rs.getLong(2));
                     }
                 }
             }

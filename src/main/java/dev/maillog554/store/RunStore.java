@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,8 +69,16 @@ public class RunStore {
         return saveBatch(runId, batch, checkpoint, true).rows();
     }
 
-    /** How many rejections a batch stored, and whether some of its keys were stored already. */
-    public record Saved(int rows, boolean foundStored) {
+    /**
+     * How many rejections a batch stored, and which of its keys were stored already: by this run (a repeat
+     * within the scan) or by an earlier one (a rescan).
+     */
+    public record Saved(int rows, Set<String> storedByThisRun, Set<String> storedBefore) {
+
+        /** Whether some of the batch's keys were stored already. */
+        public boolean foundStored() {
+            return !storedByThisRun.isEmpty() || !storedBefore.isEmpty();
+        }
     }
 
     /**
@@ -79,7 +88,7 @@ public class RunStore {
     @Transactional
     public Saved saveBatch(long runId, List<KeyedRejection> batch, Checkpoint checkpoint, boolean lookUpFirst) {
         EntityManager em = db.em();
-        RejectionInserts.Inserted[] done = {new RejectionInserts.Inserted(0, false)};
+        RejectionInserts.Inserted[] done = {RejectionInserts.Inserted.NONE};
         if (!batch.isEmpty()) {
             // Plain JDBC on the transaction's own connection: a scan may store millions of rows, and entity
             // persists (one object, one id fetch and one dirty check each) were most of a scan's time.
@@ -90,7 +99,7 @@ public class RunStore {
         }
         em.flush();
         em.clear();
-        return new Saved(done[0].rows(), done[0].foundStored());
+        return new Saved(done[0].rows(), done[0].storedByThisRun(), done[0].storedBefore());
     }
 
     /** The checkpoint of a file of this host with this fingerprint. */

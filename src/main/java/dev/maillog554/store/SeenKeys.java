@@ -1,7 +1,8 @@
 package dev.maillog554.store;
 
 /**
- * The dedupe keys already handled in one scan, kept as the first 64 bits of each key. Two different keys share
+ * Dedupe keys already handled in one scan, kept as the first 64 bits of each key (a scan keeps only the keys
+ * that an earlier run stored: the database knows the ones it stored itself). Two different keys share
  * those bits with a probability of about n²/2^65 (below one in a million for five million rejections).
  */
 public final class SeenKeys {

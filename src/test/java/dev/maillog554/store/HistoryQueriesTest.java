@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -52,16 +54,26 @@ class HistoryQueriesTest {
             (i < 20 ? first : second).add(k);
         }
         long run = store.startRun(new RunInfo(t0, host, List.of("mail.log"), "554"));
-        assertEquals(new RunStore.Saved(20, false), store.saveBatch(run, first, null, false));
+        assertEquals(new RunStore.Saved(20, Set.of(), Set.of()), store.saveBatch(run, first, null, false));
         // half of this batch is stored already: the insert fails on the unique key, rolls back to its
         // savepoint and retries with the lookup, inside the same transaction
         List<KeyedRejection> mixed = new ArrayList<>(second);
         mixed.addAll(first);
-        assertEquals(new RunStore.Saved(20, true), store.saveBatch(run, mixed, null, false));
-        assertEquals(new RunStore.Saved(0, true), store.saveBatch(run, mixed, null, true));
+        Set<String> firstKeys = keys(first);
+        assertEquals(new RunStore.Saved(20, firstKeys, Set.of()), store.saveBatch(run, mixed, null, false));
+        Set<String> allKeys = keys(mixed);
+        assertEquals(new RunStore.Saved(0, allKeys, Set.of()), store.saveBatch(run, mixed, null, true));
+        // another run meets them all as stored before it, with or without looking up first
+        long rescan = store.startRun(new RunInfo(t0, host, List.of("mail.log"), "554"));
+        assertEquals(new RunStore.Saved(0, Set.of(), allKeys), store.saveBatch(rescan, mixed, null, false));
+        assertEquals(new RunStore.Saved(0, Set.of(), allKeys), store.saveBatch(rescan, mixed, null, true));
         assertEquals(40, history.counts(new HistoryFilter(null, null, host, null)).total());
         assertEquals(40, history.rejections(new HistoryFilter(null, null, host, null), 0, 100).items().stream()
                 .map(RejectionRow::message).distinct().count(), "each row once");
+    }
+
+    private static Set<String> keys(List<KeyedRejection> batch) {
+        return batch.stream().map(KeyedRejection::dedupeKey).collect(Collectors.toSet());
     }
 
     @Test
