@@ -150,21 +150,28 @@ public class ScanService {
     // Runs on a reader thread: everything here is private to the input except the thread-safe parser, filter
     // and classifier; the results go to the writer through the feed.
     private void read(LogInput input, ScanRequest req, InputFeed feed) {
-        Reading reading = new Reading(req, feed);
+        try {
+            feed.put(readToEnd(input, new Reading(req, feed)));
+        } catch (CancellationException e) {
+            // The writer gave up (a signal, a failure) and interrupted this thread, maybe while it handed over
+            // its last item: nobody waits for it, and the writer says why the scan stopped.
+        }
+    }
+
+    // The feed's last item for this input: done, or failed.
+    private InputFeed.Item readToEnd(LogInput input, Reading reading) {
         try {
             scanInput(input, reading);
         } catch (CancellationException e) {
-            return;
+            throw e;
         } catch (RuntimeException e) {
-            feed.put(new InputFeed.Failed(e));
-            return;
+            return new InputFeed.Failed(e);
         } catch (OutOfMemoryError e) {
             // without this the writer would wait for this input forever
-            feed.put(new InputFeed.Failed(new IllegalStateException("out of memory while reading " + input.name()
-                    + ": " + OUT_OF_MEMORY_HINT, e)));
-            return;
+            return new InputFeed.Failed(new IllegalStateException("out of memory while reading " + input.name()
+                    + ": " + OUT_OF_MEMORY_HINT, e));
         }
-        feed.put(new InputFeed.Done(reading.lines, reading.recognised));
+        return new InputFeed.Done(reading.lines, reading.recognised);
     }
 
     private void scanInput(LogInput input, Reading run) {
