@@ -99,7 +99,7 @@ final class HtmlTables {
     }
 
     private static void close(StringBuilder s) {
-        s.append("</tbody>\n</table></div>\n</section>\n");
+        close(s, 0, "");
     }
 
     // A capped table says so under it, and where the rest is.
