@@ -39,9 +39,7 @@ record EximStamp(Instant time, int end) {
             if (e < 0) {
                 return null;
             }
-            for (int k = i + 1; k < i + 10; k++) {
-                nanos = nanos * 10 + (k < e ? s.charAt(k) - '0' : 0);
-            }
+            nanos = Replies.fractionNanos(s, i + 1, e);
             i = e;
         }
         if (i >= len || s.charAt(i) != ' ') {

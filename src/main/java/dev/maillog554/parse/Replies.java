@@ -73,6 +73,15 @@ final class Replies {
         return j == i ? -1 : j;
     }
 
+    /** The nanoseconds that the fraction digits {@code s[from, end)} (at most nine) stand for. */
+    static int fractionNanos(String s, int from, int end) {
+        int nanos = 0;
+        for (int k = from; k < from + 9; k++) {
+            nanos = nanos * 10 + (k < end ? s.charAt(k) - '0' : 0);
+        }
+        return nanos;
+    }
+
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -227,9 +227,7 @@ final class SyslogPrefix {
             if (end < 0) {
                 return null;
             }
-            for (int k = i + 1; k < i + 10; k++) {
-                nanos = nanos * 10 + (k < end ? s.charAt(k) - '0' : 0);
-            }
+            nanos = Replies.fractionNanos(s, i + 1, end);
             i = end;
         }
         ZoneOffset offset;
