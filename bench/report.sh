@@ -51,7 +51,7 @@ build_history() {
     now=$(date -u +%Y-%m-%dT%H:%M:%S)
     cat > "$sql" <<SQL
 DROP INDEX ux_rejection_dedupe_key; DROP INDEX ix_rejection_occurred_at; DROP INDEX ix_rejection_host_occurred_at;
-DROP INDEX ix_rejection_run_id; DROP INDEX ix_rejection_domain; DROP INDEX ix_rejection_category;
+DROP INDEX ix_rejection_domain; DROP INDEX ix_rejection_category;
 -- One run per day, ids 1000..1179.
 INSERT INTO scan_run (id, started_at, finished_at, host, inputs, codes, status, lines_read, rejections_found,
     rejections_new, problems)
@@ -148,7 +148,6 @@ DROP TABLE bench_domain; DROP TABLE bench_reply;
 CREATE UNIQUE INDEX ux_rejection_dedupe_key ON rejection (dedupe_key);
 CREATE INDEX ix_rejection_occurred_at ON rejection (occurred_at);
 CREATE INDEX ix_rejection_host_occurred_at ON rejection (host, occurred_at);
-CREATE INDEX ix_rejection_run_id ON rejection (run_id);
 CREATE INDEX ix_rejection_domain ON rejection (recipient_domain);
 CREATE INDEX ix_rejection_category ON rejection (category);
 ALTER SEQUENCE rejection_seq RESTART WITH $((1000000 + ROWS + 50));
