@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -414,10 +412,10 @@ public class ScanService {
             RunStore.Saved saved = store.saveBatch(runId, batch.rejections(), batch.checkpoint(), lookUpFirst);
             stored += saved.rows();
             lookUpFirst = saved.foundStored();
-            Set<String> inBatch = new HashSet<>();
+            // A batch holds one input's keys, all different (LineOccurrences numbers repeats far beyond a batch).
             for (KeyedRejection k : batch.rejections()) {
                 String key = k.dedupeKey();
-                if (!inBatch.add(key) || saved.storedByThisRun().contains(key)
+                if (saved.storedByThisRun().contains(key)
                         || saved.storedBefore().contains(key) && !rescanned.add(key)) {
                     continue;
                 }
