@@ -39,40 +39,17 @@ final class RejectionInserts {
     }
 
     /**
-     * Inserts the rejections whose keys are not stored yet (the first of equal keys within the batch).
-     *
-     * @return how many rows were inserted
-     */
-    static int insertNew(Connection c, long runId, List<KeyedRejection> batch) throws SQLException {
-        return insertNew(c, runId, batch, true).rows();
-    }
-
-    /**
-     * What a batch insert did: how many rows it stored, and which of the batch's keys were stored already, by
-     * this run (a repeat: Exim's reject log, a file named twice) or by an earlier one (a rescan).
-     */
-    record Inserted(int rows, Set<String> storedByThisRun, Set<String> storedBefore) {
-
-        static final Inserted NONE = new Inserted(0, Set.of(), Set.of());
-
-        /** Whether the batch met keys already stored. */
-        boolean foundStored() {
-            return !storedByThisRun.isEmpty() || !storedBefore.isEmpty();
-        }
-    }
-
-    /**
      * Inserts the rejections whose keys are not stored yet, looking the keys up first or not.
      *
      * <p>Without the lookup, the batch is inserted at once and the unique index is the check: a first scan of
      * new logs, the common case, saves a query per batch. A key already stored makes the insert fail; it is
      * then rolled back to a savepoint and retried with the lookup, so the outcome is the same either way.
      * Stored keys come in runs (a rescan, a file read again), so the caller looks up first after a batch
-     * that {@link Inserted#foundStored() found stored keys}.
+     * that {@link RunStore.Saved#foundStored() found stored keys}.
      *
      * @param lookUpFirst whether to look the keys up before inserting
      */
-    static Inserted insertNew(Connection c, long runId, List<KeyedRejection> batch, boolean lookUpFirst)
+    static RunStore.Saved insertNew(Connection c, long runId, List<KeyedRejection> batch, boolean lookUpFirst)
             throws SQLException {
         if (!lookUpFirst) {
             // In SQL, not Connection.setSavepoint/rollback: the pool refuses those on a connection that the
@@ -82,7 +59,7 @@ final class RejectionInserts {
                 try {
                     int rows = insert(c, runId, batch, Set.of());
                     st.execute("RELEASE SAVEPOINT before_batch");
-                    return new Inserted(rows, Set.of(), Set.of());
+                    return new RunStore.Saved(rows, Set.of(), Set.of());
                 } catch (SQLException e) {
                     if (!isUniqueViolation(e)) {
                         throw e;
@@ -95,7 +72,7 @@ final class RejectionInserts {
         Set<String> byThisRun = new HashSet<>();
         Set<String> before = new HashSet<>();
         existing.forEach((key, run) -> (run == runId ? byThisRun : before).add(key));
-        return new Inserted(insert(c, runId, batch, existing.keySet()), byThisRun, before);
+        return new RunStore.Saved(insert(c, runId, batch, existing.keySet()), byThisRun, before);
     }
 
     private static int insert(Connection c, long runId, List<KeyedRejection> batch, Set<String> existing)

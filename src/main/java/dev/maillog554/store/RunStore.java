@@ -75,6 +75,8 @@ public class RunStore {
      */
     public record Saved(int rows, Set<String> storedByThisRun, Set<String> storedBefore) {
 
+        static final Saved NONE = new Saved(0, Set.of(), Set.of());
+
         /** Whether some of the batch's keys were stored already. */
         public boolean foundStored() {
             return !storedByThisRun.isEmpty() || !storedBefore.isEmpty();
@@ -88,7 +90,7 @@ public class RunStore {
     @Transactional
     public Saved saveBatch(long runId, List<KeyedRejection> batch, Checkpoint checkpoint, boolean lookUpFirst) {
         EntityManager em = db.em();
-        RejectionInserts.Inserted[] done = {RejectionInserts.Inserted.NONE};
+        Saved[] done = {Saved.NONE};
         if (!batch.isEmpty()) {
             // Plain JDBC on the transaction's own connection: a scan may store millions of rows, and entity
             // persists (one object, one id fetch and one dirty check each) were most of a scan's time.
@@ -99,7 +101,7 @@ public class RunStore {
         }
         em.flush();
         em.clear();
-        return new Saved(done[0].rows(), done[0].storedByThisRun(), done[0].storedBefore());
+        return done[0];
     }
 
     /** The checkpoint of a file of this host with this fingerprint. */
