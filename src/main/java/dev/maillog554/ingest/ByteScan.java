@@ -38,6 +38,19 @@ final class ByteScan {
         return ~(((x & LOW7) + LOW7) | x | LOW7);
     }
 
+    /**
+     * The high bit of every byte of {@code word} that is an ASCII digit, exactly: with each byte's high bit set
+     * first, subtracting {@code '0'} or {@code '9' + 1} never borrows from the next byte, and the high bit left
+     * says whether the byte's low seven bits reached that value.
+     */
+    static long digits(long word) {
+        long high = word | ~LOW7;
+        return (high - ZEROS) & ~(high - PAST_NINES) & ~word & ~LOW7;
+    }
+
+    private static final long ZEROS = broadcast((byte) '0');
+    private static final long PAST_NINES = broadcast((byte) ('9' + 1));
+
     /** Index of the first {@code b} in {@code buf[from..to)}, or -1. */
     static int indexOf(byte[] buf, int from, int to, byte b) {
         long pattern = broadcast(b);

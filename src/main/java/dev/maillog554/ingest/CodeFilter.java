@@ -54,12 +54,21 @@ public final class CodeFilter {
         return cls >= 0 && cls < classes.length && classes[cls];
     }
 
-    /** The byte strings a line must contain to be worth decoding (the three-digit codes, or the classes). */
+    /** In a {@link #needles() needle}, this byte stands for any digit {@code 0-9}. */
+    public static final byte ANY_DIGIT = '#';
+
+    /**
+     * The byte strings a line must contain to be worth decoding: each three-digit code, or for a class such as
+     * {@code 5xx} its reply codes ({@code 5##}) and its enhanced codes ({@code 5.#}, for the lines that log only
+     * an enhanced code); {@link #ANY_DIGIT} matches any digit.
+     */
     public List<byte[]> needles() {
         List<byte[]> out = new ArrayList<>();
         for (int cls = 4; cls <= 5; cls++) {
             if (classes[cls]) {
-                out.add(new byte[] {(byte) ('0' + cls)});
+                byte digit = (byte) ('0' + cls);
+                out.add(new byte[] {digit, ANY_DIGIT, ANY_DIGIT});
+                out.add(new byte[] {digit, '.', ANY_DIGIT});
             }
         }
         for (int c = 400; c < 600; c++) {

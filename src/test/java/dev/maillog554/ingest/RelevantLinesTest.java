@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RelevantLinesTest {
 
@@ -27,21 +30,59 @@ class RelevantLinesTest {
         assertFalse(wanted("55 4"));
     }
 
-    // Skipping ahead by the eight-bytes-at-a-time search must keep exactly the lines, and line numbers, that a
-    // plain line-by-line test keeps, at every alignment and buffer boundary.
     @Test
-    void skippingFindsTheSameLinesAsTestingEachLine() throws IOException {
+    void aClassFilterKeepsItsReplyAndEnhancedCodesOnly() {
+        RelevantLines fiveXx = new RelevantLines(CodeFilter.parse("5xx"));
+        assertTrue(wanted(fiveXx, "Jan  1 00:00:01 mx1 postfix/smtp[4000]: 5D6E7F8A9B: to=<peggy@example.com>, "
+                + "relay=mx.example.com[198.51.100.7]:25, status=bounced (host mx.example.com[198.51.100.7] said: "
+                + "550 5.1.1 User unknown (in reply to RCPT TO command))"));
+        // cleanup logs only the enhanced code
+        assertTrue(wanted(fiveXx, "Nov 27 22:15:27 mx1 postfix/cleanup[3102]: 2B3C4D5E6F: milter-reject: "
+                + "END-OF-MESSAGE from mail.example.net[198.51.100.30]: 5.7.1 Blocked by SpamAssassin"));
+        assertFalse(wanted(fiveXx, "Mar  1 10:00:00 mx postfix/smtpd[1]: connect from x[192.0.2.1]"));
+        assertFalse(wanted(fiveXx, "Mar  1 10:00:00 mx postfix/smtp[1]: 4A: to=<a@b>, status=deferred (451 4.3.0 x)"));
+        assertTrue(wanted(new RelevantLines(CodeFilter.parse("4xx,5xx")), "status=deferred (451 4.3.0 x)"));
+    }
+
+    @Test
+    void digitMaskIsExactForEveryByteAtEveryPosition() {
+        for (int b = 0; b < 256; b++) {
+            for (int pos = 0; pos < 8; pos++) {
+                byte[] buf = "a5.9#x/:".getBytes(StandardCharsets.US_ASCII);
+                buf[pos] = (byte) b;
+                long mask = ByteScan.digits(ByteScan.word(buf, 0));
+                for (int i = 0; i < 8; i++) {
+                    boolean digit = buf[i] >= '0' && buf[i] <= '9';
+                    assertEquals(digit, (mask >>> (8 * i + 7) & 1) == 1, "byte " + b + " at " + pos + ", bit " + i);
+                }
+            }
+        }
+    }
+
+    // Skipping ahead by the eight-bytes-at-a-time search must keep exactly the lines, and line numbers, that a
+    // plain line-by-line test keeps, at every alignment and buffer boundary, for each kind of code filter. The
+    // reference is a regular expression, written independently of the needles.
+    @ParameterizedTest(name = "--codes {0}")
+    @CsvSource(delimiter = ';', value = {
+        "554; 554",
+        "'550,554'; 55[04]",
+        "5xx; 5[0-9][0-9]|5\\.[0-9]",
+        "'4xx,5xx'; [45][0-9][0-9]|[45]\\.[0-9]",
+        "'4xx,554'; 4[0-9][0-9]|4\\.[0-9]|554",
+    })
+    void skippingFindsTheSameLinesAsTestingEachLine(String codes, String codeRegex) throws IOException {
+        RelevantLines filter = new RelevantLines(CodeFilter.parse(codes));
+        Pattern wantedLine = Pattern.compile(codeRegex + "|nrcpt=| <= ");
+        LineReader.LineFilter plain = (buf, from, to) ->
+                wantedLine.matcher(new String(buf, from, to - from, StandardCharsets.ISO_8859_1)).find();
         SplittableRandom rnd = new SplittableRandom(1);
-        byte[] alphabet = "54n<= rcpt\n\n".getBytes(StandardCharsets.US_ASCII);
-        LineReader.LineFilter plain = (buf, from, to) -> RelevantLines.contains(buf, from, to, bytes("554"))
-                || RelevantLines.contains(buf, from, to, bytes("nrcpt="))
-                || RelevantLines.contains(buf, from, to, bytes(" <= "));
+        byte[] alphabet = "5540914.n<= rcpt\n\n".getBytes(StandardCharsets.US_ASCII);
         for (int n = 0; n < 3_000; n++) {
             byte[] input = new byte[rnd.nextInt(0, 400)];
             for (int i = 0; i < input.length; i++) {
                 input[i] = alphabet[rnd.nextInt(alphabet.length)];
             }
-            assertEquals(read(input, plain), read(input, relevant), new String(input, StandardCharsets.US_ASCII));
+            assertEquals(read(input, plain), read(input, filter), new String(input, StandardCharsets.US_ASCII));
         }
     }
 
@@ -75,8 +116,12 @@ class RelevantLinesTest {
     }
 
     private boolean wanted(String line) {
+        return wanted(relevant, line);
+    }
+
+    private static boolean wanted(RelevantLines filter, String line) {
         byte[] b = bytes(line);
-        return relevant.wanted(b, 0, b.length);
+        return filter.wanted(b, 0, b.length);
     }
 
     private static byte[] bytes(String s) {
