@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -308,7 +309,7 @@ public class ScanService {
         if (!run.req.inWindow(e.time())) {
             return;
         }
-        String key = DedupeKey.of(e.host(), line.text(), n);
+        UUID key = DedupeKey.of(e.host(), line.text(), n);
         // no tips: the report asks for them again for its few examples per cause (Aggregator.result)
         run.batch.add(new KeyedRejection(key, new Rejection(e, classifier.classify(e, false))));
     }
@@ -414,7 +415,7 @@ public class ScanService {
             lookUpFirst = saved.foundStored();
             // A batch holds one input's keys, all different (LineOccurrences numbers repeats far beyond a batch).
             for (KeyedRejection k : batch.rejections()) {
-                String key = k.dedupeKey();
+                UUID key = k.dedupeKey();
                 if (saved.storedByThisRun().contains(key)
                         || saved.storedBefore().contains(key) && !rescanned.add(key)) {
                     continue;

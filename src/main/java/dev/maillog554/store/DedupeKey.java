@@ -3,7 +3,7 @@ package dev.maillog554.store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * The identity of a stored rejection: the server, the exact log line and how many identical lines came before
@@ -20,13 +20,15 @@ public final class DedupeKey {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     });
-    private static final HexFormat HEX = HexFormat.of();
 
     private DedupeKey() {
     }
 
-    /** 32 hex characters (the first 128 bits of SHA-256). */
-    public static String of(String host, String lineText, int occurrence) {
+    /**
+     * The first 128 bits of SHA-256 as a UUID (stored as one: 16 bytes, compared as two numbers). Its text form
+     * without the dashes is the 32 hex characters that releases before the V5 migration stored.
+     */
+    public static UUID of(String host, String lineText, int occurrence) {
         MessageDigest md = SHA_256.get();
         md.reset();
         md.update(host.getBytes(StandardCharsets.UTF_8));
@@ -34,6 +36,15 @@ public final class DedupeKey {
         md.update(lineText.getBytes(StandardCharsets.UTF_8));
         md.update((byte) '\n');
         md.update(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
-        return HEX.formatHex(md.digest(), 0, 16);
+        byte[] d = md.digest();
+        return new UUID(bigEndian(d, 0), bigEndian(d, 8));
+    }
+
+    private static long bigEndian(byte[] b, int from) {
+        long v = 0;
+        for (int i = from; i < from + 8; i++) {
+            v = v << 8 | (b[i] & 0xFF);
+        }
+        return v;
     }
 }

@@ -1,12 +1,14 @@
 package dev.maillog554.store;
 
+import java.util.UUID;
+
 import dev.maillog554.classify.Rejection;
 
 /**
  * A rejection with the key that makes storing it idempotent.
  *
- * @param dedupeKey 32 hex characters: a hash of the server, the log line and its occurrence in the input
+ * @param dedupeKey a 128-bit hash of the server, the log line and its occurrence in the input ({@link DedupeKey})
  * @param rejection what to store
  */
-public record KeyedRejection(String dedupeKey, Rejection rejection) {
+public record KeyedRejection(UUID dedupeKey, Rejection rejection) {
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.parse.RejectionEvent;
@@ -68,16 +69,16 @@ final class RejectionInserts {
                 }
             }
         }
-        Map<String, Long> existing = existingKeys(c, batch);
-        Set<String> byThisRun = new HashSet<>();
-        Set<String> before = new HashSet<>();
+        Map<UUID, Long> existing = existingKeys(c, batch);
+        Set<UUID> byThisRun = new HashSet<>();
+        Set<UUID> before = new HashSet<>();
         existing.forEach((key, run) -> (run == runId ? byThisRun : before).add(key));
         return new RunStore.Saved(insert(c, runId, batch, existing.keySet()), byThisRun, before);
     }
 
-    private static int insert(Connection c, long runId, List<KeyedRejection> batch, Set<String> existing)
+    private static int insert(Connection c, long runId, List<KeyedRejection> batch, Set<UUID> existing)
             throws SQLException {
-        Set<String> seen = new HashSet<>();
+        Set<UUID> seen = new HashSet<>();
         int fresh = 0;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection (" + COLUMNS + ") VALUES ("
                 + nextId(c) + ", " + PARAMS + ")")) {
@@ -117,19 +118,19 @@ final class RejectionInserts {
     }
 
     // The stored keys among the batch's, each with the run that stored it.
-    private static Map<String, Long> existingKeys(Connection c, List<KeyedRejection> batch) throws SQLException {
-        Map<String, Long> found = new HashMap<>();
+    private static Map<UUID, Long> existingKeys(Connection c, List<KeyedRejection> batch) throws SQLException {
+        Map<UUID, Long> found = new HashMap<>();
         for (int from = 0; from < batch.size(); from += KEYS_PER_QUERY) {
             int n = Math.min(KEYS_PER_QUERY, batch.size() - from);
             StringBuilder sql = new StringBuilder("SELECT dedupe_key, run_id FROM rejection WHERE dedupe_key IN (?");
             sql.append(", ?".repeat(n - 1)).append(')');
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < n; i++) {
-                    ps.setString(i + 1, batch.get(from + i).dedupeKey());
+                    ps.setObject(i + 1, batch.get(from + i).dedupeKey());
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1), rs.getLong(2));
+                        found.put(rs.getObject(1, UUID.class), rs.getLong(2));
                     }
                 }
             }
@@ -142,7 +143,7 @@ final class RejectionInserts {
         Diagnosis d = k.rejection().diagnosis();
         int i = 0;
         ps.setLong(++i, runId);
-        ps.setString(++i, k.dedupeKey());
+        ps.setObject(++i, k.dedupeKey());
         if (e.time() == null) {
             ps.setNull(++i, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {

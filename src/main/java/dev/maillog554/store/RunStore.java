@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,7 +74,7 @@ public class RunStore {
      * How many rejections a batch stored, and which of its keys were stored already: by this run (a repeat
      * within the scan) or by an earlier one (a rescan).
      */
-    public record Saved(int rows, Set<String> storedByThisRun, Set<String> storedBefore) {
+    public record Saved(int rows, Set<UUID> storedByThisRun, Set<UUID> storedBefore) {
 
         static final Saved NONE = new Saved(0, Set.of(), Set.of());
 

@@ -1,5 +1,7 @@
 package dev.maillog554.store;
 
+import java.util.UUID;
+
 /**
  * Dedupe keys already handled in one scan, kept as the first 64 bits of each key (a scan keeps only the keys
  * that an earlier run stored: the database knows the ones it stored itself). Two different keys share
@@ -10,7 +12,7 @@ public final class SeenKeys {
     private final LongSet fingerprints = new LongSet();
 
     /** True when the key was not seen before in this scan. */
-    public boolean add(String dedupeKey) {
-        return fingerprints.add(Long.parseUnsignedLong(dedupeKey, 0, 16, 16));
+    public boolean add(UUID dedupeKey) {
+        return fingerprints.add(dedupeKey.getMostSignificantBits());
     }
 }

@@ -1,6 +1,7 @@
 package dev.maillog554.store;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,8 +22,8 @@ public class StoredRejection {
     public Long id;
     @Column(name = "run_id", nullable = false)
     public long runId;
-    @Column(name = "dedupe_key", nullable = false, length = 32)
-    public String dedupeKey;
+    @Column(name = "dedupe_key", nullable = false)
+    public UUID dedupeKey;
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
     @Column(nullable = false)

@@ -59,9 +59,9 @@ class HistoryQueriesTest {
         // savepoint and retries with the lookup, inside the same transaction
         List<KeyedRejection> mixed = new ArrayList<>(second);
         mixed.addAll(first);
-        Set<String> firstKeys = keys(first);
+        Set<UUID> firstKeys = keys(first);
         assertEquals(new RunStore.Saved(20, firstKeys, Set.of()), store.saveBatch(run, mixed, null, false));
-        Set<String> allKeys = keys(mixed);
+        Set<UUID> allKeys = keys(mixed);
         assertEquals(new RunStore.Saved(0, allKeys, Set.of()), store.saveBatch(run, mixed, null, true));
         // another run meets them all as stored before it, with or without looking up first
         long rescan = store.startRun(new RunInfo(t0, host, List.of("mail.log"), "554"));
@@ -72,7 +72,7 @@ class HistoryQueriesTest {
                 .map(RejectionRow::message).distinct().count(), "each row once");
     }
 
-    private static Set<String> keys(List<KeyedRejection> batch) {
+    private static Set<UUID> keys(List<KeyedRejection> batch) {
         return batch.stream().map(KeyedRejection::dedupeKey).collect(Collectors.toSet());
     }
 

@@ -1,12 +1,16 @@
 package dev.maillog554.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -22,9 +26,11 @@ class MigrationTest {
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("INSERT INTO scan_run VALUES (NEXT VALUE FOR scan_run_seq, CURRENT_TIMESTAMP, NULL, 'mx1', "
                     + "'mail.log', '554', 'running', 0, 0, 0, 0)");
+            s.execute(insertRejection(OLD_KEY));
         }
-        // V2 (checkpoints, lock), V3 (status wide enough for "undeliverable"), V4 (duplicate index dropped).
-        assertEquals(3, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+        // V2 (checkpoints, lock), V3 (status wide enough for "undeliverable"), V4 (duplicate index dropped),
+        // V5 (dedupe key as a UUID).
+        assertEquals(4, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
                 .migrate().migrationsExecuted);
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM scan_run), (SELECT COUNT(*) FROM run_lock), "
@@ -42,6 +48,41 @@ class MigrationTest {
                     + "WHERE TABLE_NAME = 'REJECTION' AND COLUMN_NAME = 'RUN_ID'");
             runIdIndexes.next();
             assertEquals(1, runIdIndexes.getInt(1));
+        }
+        assertKeyKept(url, "sa", "");
+    }
+
+    /** The key an older release stored for {@link #LINE} on mx1 (its first occurrence), as 32 hex characters. */
+    static final String OLD_KEY = "5a6fc4825def814d2f304bb4cb66a13c";
+    static final String LINE = "Mar  1 00:00:00 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.1]: "
+            + "554 5.7.1 no; to=<b@example.org>";
+
+    static String insertRejection(String key) {
+        return "INSERT INTO rejection (id, run_id, dedupe_key, occurred_at, direction, status, mta, host, queue_id, "
+                + "sender, recipient, recipient_domain, reply_code, enhanced_code, stage, category, provider, "
+                + "blocklist, remote_host, remote_ip, message, source_file, line_no) VALUES (1, "
+                + "(SELECT MIN(id) FROM scan_run), '" + key + "', NULL, 'inbound', 'rejected', 'postfix', 'mx1', '', "
+                + "'', 'b@example.org', 'example.org', 554, '5.7.1', 'RCPT', 'other', '', '', 'x', '192.0.2.1', "
+                + "'no', 'mail.log', 1)";
+    }
+
+    // V5 keeps the key's bits: the migrated row has the UUID a rescan computes for the same line, and the
+    // unique index still refuses a second row with it.
+    static void assertKeyKept(String url, String user, String password) throws Exception {
+        UUID rescanKey = DedupeKey.of("mx1", LINE, 1);
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery("SELECT dedupe_key FROM rejection");
+            r.next();
+            assertEquals(rescanKey, r.getObject(1, UUID.class));
+            try (PreparedStatement again = c.prepareStatement("SELECT COUNT(*) FROM rejection WHERE dedupe_key = ?")) {
+                again.setObject(1, rescanKey);
+                ResultSet n = again.executeQuery();
+                n.next();
+                assertEquals(1, n.getInt(1));
+            }
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> s.execute(insertRejection(rescanKey.toString()).replace("VALUES (1,", "VALUES (2,")));
+            assertEquals("23505", refused.getSQLState(), refused.getMessage());
         }
     }
 }
