@@ -40,7 +40,7 @@ final class FoldedPatterns {
         long[] candidates = prefilter.candidates(lower);
         for (int i = 0; i < patterns.size(); i++) {
             Pattern p = patterns.get(i);
-            if (p != null && LiteralPrefilter.has(candidates, i) && p.matcher(lower).find()) {
+            if (p != null && prefilter.find(candidates, i, lower)) {
                 return i;
             }
         }

@@ -19,22 +19,35 @@ import java.util.regex.Pattern;
  * and is skipped. The filter is exact, never heuristic: a rule is skipped only when its regex could not have
  * matched, so the first matching rule is the same as without it ({@code LiteralPrefilterTest} checks that on
  * the real corpora). Rules with no text pattern, or an alternative without a usable literal, are always run.
+ *
+ * <p>A rule that passes is then searched by its alternatives whose literal was found, each compiled on its own
+ * ({@link #find}): a search for {@code a|b|c|...} tries every alternative at every position of the text, and
+ * the long alternations (the blocklist and unknown-user wordings) were most of the classifier's time.
  */
 final class LiteralPrefilter {
 
+    /**
+     * The filter works on units: a pattern whose alternatives all have a literal is one unit per alternative,
+     * any other pattern is one unit. Pattern i's units are {@code unitStart[i]} up to {@code unitStart[i + 1]}.
+     */
+    private final int[] unitStart;
+    /** Per unit, the regex it runs: one alternative of a pattern, or the whole pattern; null for any text. */
+    private final Pattern[] unitPattern;
     private final int words;
-    /** Rules that must always be run: no text pattern, or an alternative with no required literal. */
+    /** Units that must always be run: no text pattern, or an alternative with no required literal. */
     private final long[] always;
     /** Each char's column in {@link #next}; 0 for chars that occur in no literal. */
     private final char[] column = new char[Character.MAX_VALUE + 1];
     private final int width;
     /** The automaton as a complete transition table: state * width + column. */
     private final int[] next;
-    /** Per state, the rules whose literal ends here (directly or via its failure links); null for none. */
+    /** Per state, the units whose literal ends here (directly or via its failure links); null for none. */
     private final long[][] found;
 
-    private LiteralPrefilter(int rules, long[] always, List<List<String>> literals) {
-        this.words = (rules + 63) / 64;
+    private LiteralPrefilter(int[] unitStart, Pattern[] unitPattern, long[] always, List<List<String>> literals) {
+        this.unitStart = unitStart;
+        this.unitPattern = unitPattern;
+        this.words = (unitPattern.length + 63) / 64;
         this.always = always;
         int cols = 1;
         for (List<String> ls : literals) {
@@ -52,8 +65,8 @@ final class LiteralPrefilter {
         List<long[]> out = new ArrayList<>();
         goTo.add(new int[width]);
         out.add(null);
-        for (int rule = 0; rule < literals.size(); rule++) {
-            for (String l : literals.get(rule)) {
+        for (int unit = 0; unit < literals.size(); unit++) {
+            for (String l : literals.get(unit)) {
                 int s = 0;
                 for (int i = 0; i < l.length(); i++) {
                     int c = column[l.charAt(i)];
@@ -67,7 +80,7 @@ final class LiteralPrefilter {
                 if (out.get(s) == null) {
                     out.set(s, new long[words]);
                 }
-                out.get(s)[rule >>> 6] |= 1L << rule;
+                out.get(s)[unit >>> 6] |= 1L << unit;
             }
         }
         int states = goTo.size();
@@ -96,28 +109,50 @@ final class LiteralPrefilter {
 
     /** Builds the filter for the rules in order; a null pattern means the rule looks at no text. */
     static LiteralPrefilter of(List<Pattern> patterns) {
-        long[] always = new long[(patterns.size() + 63) / 64];
+        int[] start = new int[patterns.size() + 1];
+        List<Pattern> units = new ArrayList<>();
         List<List<String>> literals = new ArrayList<>();
         for (int rule = 0; rule < patterns.size(); rule++) {
+            start[rule] = units.size();
             Pattern p = patterns.get(rule);
-            List<String> required = p == null || p.flags() != 0 || hasCommentsFlag(p.pattern())
+            List<String> required = p == null || p.flags() != 0 || hasInlineFlag(p.pattern(), "x")
                     ? null : requiredLiterals(p.pattern());
             if (required == null) {
-                always[rule >>> 6] |= 1L << rule;
-                literals.add(List.of());
-            } else {
+                units.add(p);
+                literals.add(null);
+            } else if (required.size() == 1 || hasInlineFlag(p.pattern(), "")) {
+                // an inline flag would apply to the alternatives after it: leave such a pattern whole
+                units.add(p);
                 literals.add(required);
+            } else {
+                List<String> alternatives = alternatives(p.pattern());
+                for (int a = 0; a < alternatives.size(); a++) {
+                    units.add(Pattern.compile(alternatives.get(a)));
+                    literals.add(List.of(required.get(a)));
+                }
             }
         }
-        return new LiteralPrefilter(patterns.size(), always, literals);
+        start[patterns.size()] = units.size();
+        long[] always = new long[(units.size() + 63) / 64];
+        for (int u = 0; u < units.size(); u++) {
+            if (literals.get(u) == null) {
+                always[u >>> 6] |= 1L << u;
+                literals.set(u, List.of());
+            }
+        }
+        return new LiteralPrefilter(start, units.toArray(new Pattern[0]), always, literals);
     }
 
-    /** An inline {@code (?x)} makes spaces insignificant, so the pattern's text is no longer its literals. */
-    private static boolean hasCommentsFlag(String regex) {
+    /**
+     * Whether the regex sets a flag inline, such as {@code (?i)} or {@code (?x:...)}; with {@code only} not empty,
+     * whether it sets that one ({@code (?x)} makes spaces insignificant, so the pattern's text is no longer its
+     * literals).
+     */
+    private static boolean hasInlineFlag(String regex, String only) {
         for (int i = regex.indexOf("(?"); i >= 0; i = regex.indexOf("(?", i + 2)) {
             for (int j = i + 2; j < regex.length() && (Character.isLetter(regex.charAt(j))
                     || regex.charAt(j) == '-'); j++) {
-                if (regex.charAt(j) == 'x') {
+                if (only.isEmpty() || only.indexOf(regex.charAt(j)) >= 0) {
                     return true;
                 }
             }
@@ -125,7 +160,31 @@ final class LiteralPrefilter {
         return false;
     }
 
-    /** The rules (bit i for rule i) that may match the text; every other rule certainly does not. */
+    /** Whether pattern i may match the text of these {@link #candidates}: some unit of it is a candidate. */
+    boolean mayMatch(long[] candidates, int i) {
+        for (int u = unitStart[i]; u < unitStart[i + 1]; u++) {
+            if (has(candidates, u)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether pattern i is found in the text these {@link #candidates} came from, searching only its units whose
+     * literal occurs there: the same answer as the whole pattern's {@code find()}. A null pattern is found in any
+     * text.
+     */
+    boolean find(long[] candidates, int i, String text) {
+        for (int u = unitStart[i]; u < unitStart[i + 1]; u++) {
+            if (has(candidates, u) && (unitPattern[u] == null || unitPattern[u].matcher(text).find())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The units (bit u for unit u) that may match the text; every other unit certainly does not. */
     long[] candidates(String text) {
         long[] hit = always.clone();
         int s = 0;
@@ -141,8 +200,8 @@ final class LiteralPrefilter {
         return hit;
     }
 
-    static boolean has(long[] set, int rule) {
-        return (set[rule >>> 6] & 1L << rule) != 0;
+    private static boolean has(long[] set, int unit) {
+        return (set[unit >>> 6] & 1L << unit) != 0;
     }
 
     /**

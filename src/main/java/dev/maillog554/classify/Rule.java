@@ -25,11 +25,15 @@ record Rule(String id, Category category, CodePattern reply, CodePattern enhance
     }
 
     boolean matches(Probe p) {
+        return matchesAllButText(p) && (text == null || text.matcher(p.text()).find());
+    }
+
+    /** The codes, stage and provider columns, the cheap tests that come before the text's. */
+    boolean matchesAllButText(Probe p) {
         return reply.matches(p.reply())
                 && enhanced.matches(p.enhanced())
                 && stage.matches(p.stage())
-                && ("*".equals(provider) || provider.equals(p.provider()))
-                && (text == null || text.matcher(p.text()).find());
+                && ("*".equals(provider) || provider.equals(p.provider()));
     }
 
     /** A stage column: any ({@code *} or empty), a list of stages, or {@code !} and the stages it excludes. */

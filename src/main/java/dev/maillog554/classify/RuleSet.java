@@ -84,12 +84,15 @@ final class RuleSet {
         return known.orElse(null);
     }
 
-    // Only the rules whose required literals occur in the text can match (see LiteralPrefilter).
+    // Only the rules whose required literals occur in the text can match, and only the alternatives whose
+    // literal occurs need searching (see LiteralPrefilter).
     Rule firstUncached(Rule.Probe probe) {
         long[] candidates = prefilter.candidates(probe.text());
         for (int i = 0; i < rules.size(); i++) {
-            if (LiteralPrefilter.has(candidates, i) && rules.get(i).matches(probe)) {
-                return rules.get(i);
+            Rule r = rules.get(i);
+            if (prefilter.mayMatch(candidates, i) && r.matchesAllButText(probe)
+                    && prefilter.find(candidates, i, probe.text())) {
+                return r;
             }
         }
         return null;

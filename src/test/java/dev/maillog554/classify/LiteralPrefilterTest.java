@@ -46,14 +46,16 @@ class LiteralPrefilterTest {
         LiteralPrefilter f = LiteralPrefilter.of(List.of(Pattern.compile("abcd"), Pattern.compile("bc"),
                 Pattern.compile("x|cdz"), Pattern.compile("(?:a|b)")));
         long[] c = f.candidates("zabcdz");
-        assertTrue(LiteralPrefilter.has(c, 0));
-        assertTrue(LiteralPrefilter.has(c, 1));
-        assertTrue(LiteralPrefilter.has(c, 2), "cdz overlaps abcd");
-        assertTrue(LiteralPrefilter.has(c, 3), "no literal: always a candidate");
+        assertTrue(f.mayMatch(c, 0));
+        assertTrue(f.mayMatch(c, 1));
+        assertTrue(f.mayMatch(c, 2), "cdz overlaps abcd");
+        assertTrue(f.mayMatch(c, 3), "no literal: always a candidate");
+        assertTrue(f.find(c, 2, "zabcdz"), "the alternative whose literal occurs is searched");
         long[] none = f.candidates("abd cz é");
-        assertFalse(LiteralPrefilter.has(none, 0));
-        assertFalse(LiteralPrefilter.has(none, 1));
-        assertFalse(LiteralPrefilter.has(none, 2));
+        assertFalse(f.mayMatch(none, 0));
+        assertFalse(f.mayMatch(none, 1));
+        assertFalse(f.mayMatch(none, 2));
+        assertFalse(f.find(none, 2, "abd cz é"));
     }
 
     /**
@@ -73,11 +75,19 @@ class LiteralPrefilterTest {
             long[] c = f.candidates(t);
             for (int i = 0; i < rules.rules().size(); i++) {
                 Rule r = rules.rules().get(i);
-                if (r.text() != null && r.text().matcher(t).find()) {
+                if (r.text() == null) {
+                    continue;
+                }
+                boolean found = r.text().matcher(t).find();
+                if (found) {
                     exercised.add(r.id());
-                    if (!LiteralPrefilter.has(c, i)) {
+                    if (!f.mayMatch(c, i)) {
                         missed.add(r.id() + ": " + t);
                     }
+                }
+                // searching the alternatives whose literal occurs answers as the whole pattern does
+                if (f.mayMatch(c, i) && f.find(c, i, t) != found) {
+                    missed.add(r.id() + " (alternatives): " + t);
                 }
             }
         }
