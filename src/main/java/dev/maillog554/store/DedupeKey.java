@@ -1,5 +1,6 @@
 package dev.maillog554.store;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,15 +37,7 @@ public final class DedupeKey {
         md.update(lineText.getBytes(StandardCharsets.UTF_8));
         md.update((byte) '\n');
         md.update(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
-        byte[] d = md.digest();
-        return new UUID(bigEndian(d, 0), bigEndian(d, 8));
-    }
-
-    private static long bigEndian(byte[] b, int from) {
-        long v = 0;
-        for (int i = from; i < from + 8; i++) {
-            v = v << 8 | (b[i] & 0xFF);
-        }
-        return v;
+        ByteBuffer digest = ByteBuffer.wrap(md.digest()); // big-endian, as the hex text read it
+        return new UUID(digest.getLong(), digest.getLong());
     }
 }
