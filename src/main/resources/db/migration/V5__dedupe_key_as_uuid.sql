@@ -4,11 +4,11 @@
 -- database file a third smaller). The bits do not change: CAST reads the 32 hex digits as the UUID's, so the
 -- keys a newer release computes for the same lines still match the rows stored before, and a rescan of old
 -- logs stores nothing twice. Written in the SQL that both H2 and PostgreSQL accept.
-
-ALTER TABLE rejection ADD COLUMN dedupe_uuid UUID;
-UPDATE rejection SET dedupe_uuid = CAST(dedupe_key AS UUID);
-ALTER TABLE rejection ALTER COLUMN dedupe_uuid SET NOT NULL;
-DROP INDEX ux_rejection_dedupe_key;
-ALTER TABLE rejection DROP COLUMN dedupe_key;
-ALTER TABLE rejection RENAME COLUMN dedupe_uuid TO dedupe_key;
-CREATE UNIQUE INDEX ux_rejection_dedupe_key ON rejection (dedupe_key);
+--
+-- One statement on purpose. Both databases rewrite the table once and rebuild its indexes, keeping the column's
+-- NOT NULL, the unique index and the foreign key. The first version of this file (never released) added a column and filled it
+-- with one UPDATE: on H2 that single transaction over every row kept each row's old and new version, so a
+-- history of 200,000 rows (54 MB) took 187 s and a 432 MB file with a 256 MB heap, and one of 5 million rows
+-- (3 GB) passed 31 GB of disk after 12 minutes without finishing; this statement took 34 s and 260 MB for the
+-- 200,000 rows, and for the 5 million 13.5 minutes and 7 GB with a 256 MB heap (7.5 minutes with 1 GB).
+ALTER TABLE rejection ALTER COLUMN dedupe_key SET DATA TYPE UUID USING CAST(dedupe_key AS UUID);

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -50,6 +54,40 @@ class MigrationTest {
             assertEquals(1, runIdIndexes.getInt(1));
         }
         assertKeyKept(url, "sa", "");
+        assertSchemaKept(url, "sa", "");
+    }
+
+    /**
+     * V5 rewrites the table (one ALTER ... SET DATA TYPE): the key column must come out a UUID that is still NOT
+     * NULL, with every index of the table and the foreign key to its run still there.
+     */
+    static void assertSchemaKept(String url, String user, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            ResultSet col = s.executeQuery("SELECT LOWER(data_type), is_nullable FROM information_schema.columns "
+                    + "WHERE LOWER(table_name) = 'rejection' AND LOWER(column_name) = 'dedupe_key' "
+                    + "AND table_schema = CURRENT_SCHEMA");
+            col.next();
+            assertEquals("uuid", col.getString(1));
+            assertEquals("NO", col.getString(2));
+            DatabaseMetaData meta = c.getMetaData();
+            Set<String> indexes = new TreeSet<>();
+            try (ResultSet ix = meta.getIndexInfo(c.getCatalog(), c.getSchema(),
+                    meta.storesUpperCaseIdentifiers() ? "REJECTION" : "rejection", false, false)) {
+                while (ix.next()) {
+                    String name = String.valueOf(ix.getString("INDEX_NAME")).toLowerCase(Locale.ROOT);
+                    if (name.startsWith("ix_") || name.startsWith("ux_")) { // ours, not the database's own
+                        indexes.add(name + (ix.getBoolean("NON_UNIQUE") ? "" : " unique"));
+                    }
+                }
+            }
+            assertEquals(Set.of("ix_rejection_category", "ix_rejection_domain", "ix_rejection_host_occurred_at",
+                    "ix_rejection_occurred_at", "ux_rejection_dedupe_key unique"), indexes);
+            SQLException orphan = assertThrows(SQLException.class, () -> s.execute(
+                    insertRejection("00000000-0000-0000-0000-000000000001").replace("VALUES (1,", "VALUES (3,")
+                            .replace("(SELECT MIN(id) FROM scan_run)", "-1")));
+            // no such run: 23506 on H2, 23503 on PostgreSQL
+            assertEquals("2350", orphan.getSQLState().substring(0, 4), orphan.getMessage());
+        }
     }
 
     /** The key an older release stored for {@link #LINE} on mx1 (its first occurrence), as 32 hex characters. */

@@ -38,6 +38,7 @@ class PostgresMigrationTest {
             }
             assertEquals(4, flyway(schema).load().migrate().migrationsExecuted);
             MigrationTest.assertKeyKept(url, USER, PASSWORD);
+            MigrationTest.assertSchemaKept(url, USER, PASSWORD);
         } finally {
             try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
