@@ -24,9 +24,10 @@ JAR=target/quarkus-app/quarkus-run.jar
 H2=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
 MIG=src/main/resources/db/migration
 
+# RunScript with the launcher's JIT and the chosen heap; an array, so that `time` can run it too.
+RUN_SCRIPT=(java "-Xmx$HEAP" -XX:TieredStopAtLevel=1 -cp "$H2" org.h2.tools.RunScript -user sa)
 h2() { # db-dir sql-file
-    java "-Xmx$HEAP" -XX:TieredStopAtLevel=1 -cp "$H2" org.h2.tools.RunScript -url "jdbc:h2:file:$1/db" -user sa \
-        -script "$2"
+    "${RUN_SCRIPT[@]}" -url "jdbc:h2:file:$1/db" -script "$2"
 }
 query() { # db-dir sql: prints the first column of the first row
     java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$1/db" -user sa -password "" -sql "$2" | sed -n 2p \
@@ -75,8 +76,8 @@ echo "|---|---|---|---|---|---|---|"
 shipped_wall=
 for v in "${VARIANTS[@]}"; do
     rm -rf "$WORK/$v" && cp -a "$WORK/base" "$WORK/$v"
-    "$TIME" -f "%e %U %S %M" -o "$WORK/$v.time" java "-Xmx$HEAP" -XX:TieredStopAtLevel=1 -cp "$H2" \
-        org.h2.tools.RunScript -url "jdbc:h2:file:$WORK/$v/db" -user sa -script "$WORK/$v.sql"
+    "$TIME" -f "%e %U %S %M" -o "$WORK/$v.time" "${RUN_SCRIPT[@]}" -url "jdbc:h2:file:$WORK/$v/db" \
+        -script "$WORK/$v.sql"
     read -r wall user sys rss < <(tail -1 "$WORK/$v.time")
     rows=$(query "$WORK/$v" "SELECT COUNT(DISTINCT dedupe_key) FROM rejection WHERE dedupe_key IS NOT NULL")
     kind=$(query "$WORK/$v" "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'REJECTION' \
