@@ -54,6 +54,17 @@ class LauncherTest {
     }
 
     @Test
+    void serveKeepsTheC2CompilerAndTheBoundedHeap() throws Exception {
+        List<String> args = run(app.resolve("maillog554"), Map.of(), "serve", "--port", "8554");
+        List<String> jvm = args.subList(0, args.indexOf("-jar"));
+        assertTrue(jvm.containsAll(List.of("-XX:+UseParallelGC", "-Xmx256m")), jvm.toString());
+        assertTrue(jvm.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel")), jvm.toString());
+        assertEquals(List.of("serve", "--port", "8554"), args.subList(args.indexOf("-jar") + 2, args.size()));
+        List<String> report = run(app.resolve("maillog554"), Map.of(), "report", "serve");
+        assertTrue(report.contains("-XX:TieredStopAtLevel=1"), "only the command word decides: " + report);
+    }
+
+    @Test
     void followsASymlinkToFindTheJar() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("usr/local/bin"));
         Files.createSymbolicLink(bin.resolve("maillog554"), app.resolve("maillog554"));
