@@ -7,6 +7,15 @@
 #   BENCH_DIR=/big/disk ...     where logs and results go (default target/bench; logs are reused)
 #   JAVA_OPTS="..." ...         JVM options for the scans, instead of the launcher's (target/quarkus-app/maillog554)
 #
+# On the plain Postfix and Exim logs it also times the two halves of a scan apart, on this tree's classes
+# (FloorBench, in the test sources; each phase runs twice in one JVM: the first as a fresh JVM runs it, the
+# "-cold" rows, the second with the JIT warm, lower bounds):
+# floor-read reads, parses, classifies and keys the log on one thread with no database; floor-store inserts
+# those rejections into a fresh H2 history with the scan's own insert code (floor-store-bare: the same with no
+# index but the primary key). A scan runs reading and storing side by side, so on two cores it cannot beat
+# start-up plus the longer of the two. FLOOR_WITHOUT=fk,ux_rejection_dedupe_key,... adds a row per index
+# (or the foreign key) stored without, to tell what each costs.
+#
 # Every scan's summary.csv is compared with the counts the generator wrote: a wrong answer fails the run.
 # Ratios are only meaningful within one run on one machine; see bench/RESULTS.md.
 set -euo pipefail
@@ -23,6 +32,7 @@ GEN=src/test/java/dev/maillog554/bench/LogGenerator.java
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 [ -f "$JAR" ] && [ -x "$LAUNCHER" ] || ./mvnw -q package -DskipTests
+[ -f target/test-classes/dev/maillog554/store/FloorBench.class ] || ./mvnw -q test-compile
 
 bytes() { awk -v s="$SCALE" -v b="$1" 'BEGIN { printf "%.0f", s * b }'; }
 gen() { # kind file bytes [rate]
@@ -77,6 +87,32 @@ scan_jar() {
     measure "$label" "$(IFS=+; echo "$*")" java -jar "$JAR" scan -q --data-dir "$WORK/db" -o "$WORK/report" "$@"
 }
 
+# scan_options: the JVM options the launcher passes for a scan, asked of the launcher itself (a stand-in `java`
+# under JAVA_HOME prints them), so the header says what ran, MAILLOG554_JAVA_OPTS included.
+scan_options() {
+    local fake
+    fake=$(mktemp -d)
+    mkdir "$fake/bin"
+    printf '#!/bin/sh\necho "$@"\n' > "$fake/bin/java"
+    chmod +x "$fake/bin/java"
+    JAVA_HOME=$fake "$LAUNCHER" scan | sed 's/^-Xlog:disable -Xlog:all=warning:stderr //; s/ -jar .*//'
+    rm -rf "$fake"
+}
+
+# floor FILE: FloorBench's rows (wall and CPU of each phase, no RSS: one process holds every rejection).
+floor() {
+    rm -rf "$WORK/floor-db"
+    mkdir -p "$WORK/floor-db"
+    java -Xmx2g -Dfloor.without="${FLOOR_WITHOUT:-}" -cp "target/classes:target/test-classes:$(dirname "$JAR")/lib/main/*" \
+        dev.maillog554.store.FloorBench "$1" "$WORK/floor-db" > "$WORK/floor.out" 2> "$WORK/last.err" || {
+        echo "FloorBench failed on $1:" >&2; tail -5 "$WORK/last.err" >&2; return 1; }
+    local want
+    want=$(tail -n +2 "$1.expected.csv" | awk -F, '{ n += $5 } END { print n + 0 }')
+    awk -v want="$want" -v f="$1" '$4 != want { print "WRONG COUNT in FloorBench " $1 " of " f ": " $4 \
+        ", expected " want > "/dev/stderr"; exit 1 }' "$WORK/floor.out"
+    awk -v f="$1" '{ print "floor-" $1, f, $2, $3, 0, 0 }' "$WORK/floor.out"
+}
+
 # check INPUT...: the (code, enhanced, domain, direction) counts must equal the generator's, summed over inputs.
 check() {
     local f
@@ -92,8 +128,7 @@ check() {
     echo
     echo "- machine: $(nproc) cores, $(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo)," \
          "$(free -g | awk '/Mem:/ { print $2 " GiB" }'), load before run: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- $(java -version 2>&1 | head -1); maillog554 rows: the launcher, JVM options" \
-         "'${MAILLOG554_JAVA_OPTS:-$(sed -n 's/^ *MAILLOG554_JAVA_OPTS="\(-XX:Tiered[^"]*\)"$/\1/p' "$LAUNCHER")}';" \
+    echo "- $(java -version 2>&1 | head -1); maillog554 rows: the launcher, JVM options '$(scan_options)';" \
          "maillog554-java-jar: plain java -jar, JVM defaults"
     echo
 } > "$OUT"
@@ -120,6 +155,9 @@ for f in "${FILES[@]}"; do
     check "$f"
     case $f in
         "$PF") scan_jar maillog554-java-jar "$f" >> "$WORK/rows"; check "$f" ;;
+    esac
+    case $f in
+        "$PF" | "$EX") floor "$f" >> "$WORK/rows" ;;
     esac
 done
 # Several inputs in one run (the way a directory of rotated logs is scanned).
@@ -155,11 +193,16 @@ awk -v gz_ratio=1 '
             ratio = (tool[r] != "grep" && (file[r] in grepw)) ? sprintf("%.2f", grepw[file[r]] / wall[r]) : ""
             gzr = (tool[r] != "gzip-dc" && (file[r] in gzw)) ? sprintf("%.2f", gzw[file[r]] / wall[r]) : ""
             ref = (tool[r] == "maillog554" && (file[r] in refw)) ? sprintf("%.1f", refw[file[r]] / wall[r]) : ""
-            printf "| %s | %s | %.2f | %.2f | %.0f | %.0f | %.0f | %s | %s | %s |\n", tool[r], f, wall[r], cpu[r],
-                mbs, nlines[r] / (wall[r] > 0 ? wall[r] : 0.01), rss[r] / 1024, ratio, gzr, ref
+            mem = rss[r] > 0 ? sprintf("%.0f", rss[r] / 1024) : ""
+            printf "| %s | %s | %.2f | %.2f | %.0f | %.0f | %s | %s | %s | %s |\n", tool[r], f, wall[r], cpu[r],
+                mbs, nlines[r] / (wall[r] > 0 ? wall[r] : 0.01), mem, ratio, gzr, ref
         }
         printf "\nStartup (JVM, Quarkus, fresh H2 database, reports) on a 1000-line log: %.2f s wall; it is part of " \
             "every maillog554 row above.\n", start
+        print "floor-read and floor-store are the two halves of a scan timed apart (FloorBench: one JVM, C2, 2 GB" \
+            " heap, each phase run twice: -cold is the first run, the other the second, warm one, so lower bounds):" \
+            " start-up plus the longer of the warm two is less than a scan can take on two cores; floor-store-bare" \
+            " stores the same rows with no index but the primary key."
     }' "$WORK/rows" >> "$OUT"
 echo >> "$OUT"
 echo "All maillog554 rows: summary.csv matched the generator's expected counts exactly." >> "$OUT"
