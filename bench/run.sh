@@ -13,8 +13,8 @@
 # floor-read reads, parses, classifies and keys the log on one thread with no database; floor-store inserts
 # those rejections into a fresh H2 history with the scan's own insert code (floor-store-bare: the same with no
 # index but the primary key). A scan runs reading and storing side by side, so on two cores it cannot beat
-# start-up plus the longer of the two. FLOOR_WITHOUT=fk,ux_rejection_dedupe_key,... adds a row per index
-# (or the foreign key) stored without, to tell what each costs.
+# start-up plus the longer of the two. FLOOR_WITHOUT=ux_rejection_dedupe_key,... adds a row per index stored
+# without, to tell what each costs.
 #
 # Every scan's summary.csv is compared with the counts the generator wrote: a wrong answer fails the run.
 # Ratios are only meaningful within one run on one machine; see bench/RESULTS.md.

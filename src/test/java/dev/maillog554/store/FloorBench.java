@@ -2,10 +2,7 @@ package dev.maillog554.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,13 +10,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.h2.tools.RunScript;
+import org.flywaydb.core.Flyway;
 
 import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Rejection;
@@ -42,11 +41,10 @@ import dev.maillog554.parse.RejectionEvent;
  *   <li><b>store</b>: those rejections inserted into a fresh embedded H2 history (the project's migrations)
  *       with the scan's own insert code ({@link RejectionInserts}), in transactions of {@code ScanService.BATCH}
  *       rows, nothing else;</li>
- *   <li><b>store-bare</b>: the same into a fresh history stripped of every secondary index and of the foreign
- *       key, leaving the primary key alone: what H2 costs per row whatever the schema's indexes;</li>
+ *   <li><b>store-bare</b>: the same into a fresh history stripped of every secondary index, leaving the
+ *       primary key alone: what H2 costs per row whatever the schema's indexes;</li>
  *   <li><b>store-without-NAME</b>, for each NAME in the system property {@code floor.without} (index names of
- *       the migrations, lower case, or {@code fk} for the foreign key): the same with only that one dropped,
- *       to tell what each costs.</li>
+ *       the migrations, lower case): the same with only that index dropped, to tell what each costs.</li>
  * </ol>
  *
  * <p>A scan overlaps reading and storing on two threads, so on two cores it cannot take less than the JVM's
@@ -107,7 +105,7 @@ public final class FloorBench {
         LogParser parser = new LogParser();
         Classifier classifier = Classifier.load();
         RelevantLines relevant = new RelevantLines(codes);
-        ParseContext ctx = new ParseContext(java.time.ZoneId.systemDefault(), Files.getLastModifiedTime(log).toInstant());
+        ParseContext ctx = new ParseContext(ZoneId.systemDefault(), Files.getLastModifiedTime(log).toInstant());
         LineOccurrences occurrences = new LineOccurrences();
         List<KeyedRejection> out = new ArrayList<>();
         try (InputStream in = LogSources.open(input)) {
@@ -127,11 +125,9 @@ public final class FloorBench {
     }
 
     // drop: what strip removes (null: everything but the primary key)
-    private static long store(List<KeyedRejection> found, Path dir, Set<String> drop)
-            throws SQLException, IOException {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("maillog554"),
-                "sa", "")) {
-            migrate(c);
+    private static long store(List<KeyedRejection> found, Path dir, Set<String> drop) throws SQLException {
+        migrate(dir);
+        try (Connection c = DriverManager.getConnection(url(dir), "sa", "")) {
             strip(c, drop);
             c.setAutoCommit(false);
             long runId = 1;
@@ -153,49 +149,33 @@ public final class FloorBench {
         }
     }
 
-    // The migrations Flyway would run, in version order, from the classpath (src/main/resources/db/migration).
-    private static void migrate(Connection c) throws SQLException, IOException {
-        for (int v = 1; ; v++) {
-            String prefix = "db/migration/V" + v + "__";
-            Optional<String> name = migrationNames().stream().filter(n -> n.startsWith(prefix)).findFirst();
-            if (name.isEmpty()) {
-                return;
-            }
-            try (InputStream in = FloorBench.class.getClassLoader().getResourceAsStream(name.get());
-                 Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                RunScript.execute(c, r);
-            }
-        }
+    // The application's migrations, SQL and Java, as Quarkus runs them at start-up.
+    private static void migrate(Path dir) {
+        Flyway.configure().dataSource(url(dir), "sa", "").locations("classpath:db/migration").load().migrate();
     }
 
-    // Drops the rejection table's secondary indexes and foreign key named in {@code names} ("fk" for the key;
-    // null: all of them). H2's own index for the foreign key goes with the key.
+    private static String url(Path dir) {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("maillog554");
+    }
+
+    // Drops the rejection table's secondary indexes named in {@code names} (null: all of them).
     private static void strip(Connection c, Set<String> names) throws SQLException {
         if (names != null && names.isEmpty()) {
             return;
         }
         List<String> drop = new ArrayList<>();
         try (Statement st = c.createStatement();
-             var rs = st.executeQuery("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS "
-                     + "WHERE TABLE_NAME = 'REJECTION' AND CONSTRAINT_TYPE = 'FOREIGN KEY'")) {
-            while (rs.next()) {
-                if (names == null || names.contains("fk")) {
-                    drop.add("ALTER TABLE rejection DROP CONSTRAINT \"" + rs.getString(1) + "\"");
-                }
-            }
-        }
-        try (Statement st = c.createStatement();
              var rs = st.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES "
                      + "WHERE TABLE_NAME = 'REJECTION' AND INDEX_TYPE_NAME <> 'PRIMARY KEY'")) {
             while (rs.next()) {
-                if (names == null || names.contains(rs.getString(1).toLowerCase(java.util.Locale.ROOT))) {
+                if (names == null || names.contains(rs.getString(1).toLowerCase(Locale.ROOT))) {
                     drop.add("DROP INDEX IF EXISTS \"" + rs.getString(1) + "\"");
                 }
             }
         }
         try (Statement st = c.createStatement()) {
             if (drop.isEmpty()) {
-                throw new IllegalArgumentException("no index or key of rejection is named " + names);
+                throw new IllegalArgumentException("no index of rejection is named " + names);
             }
             for (String sql : drop) {
                 st.execute(sql);
@@ -210,18 +190,6 @@ public final class FloorBench {
                     throw new IllegalStateException("rejection still has " + rs.getInt(1) + " indexes, not 1");
                 }
             }
-        }
-    }
-
-    private static List<String> migrationNames() throws IOException {
-        Path folder;
-        try {
-            folder = Path.of(FloorBench.class.getClassLoader().getResource("db/migration").toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
-        try (var files = Files.list(folder)) {
-            return files.map(p -> "db/migration/" + p.getFileName()).sorted().toList();
         }
     }
 

@@ -33,8 +33,8 @@ class MigrationTest {
             s.execute(insertRejection(OLD_KEY));
         }
         // V2 (checkpoints, lock), V3 (status wide enough for "undeliverable"), V4 (duplicate index dropped),
-        // V5 (dedupe key as a UUID).
-        assertEquals(4, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+        // V5 (dedupe key as a UUID), V6 (foreign key to the run dropped, a Java migration).
+        assertEquals(5, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
                 .migrate().migrationsExecuted);
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM scan_run), (SELECT COUNT(*) FROM run_lock), "
@@ -47,11 +47,11 @@ class MigrationTest {
                     + "WHERE TABLE_NAME = 'REJECTION' AND COLUMN_NAME = 'STATUS'");
             width.next();
             assertEquals(16, width.getInt(1));
-            // run_id keeps exactly one index: the one H2 made for the foreign key
+            // run_id keeps no index: V4 dropped V1's, V6 the foreign key with the one H2 made for it
             ResultSet runIdIndexes = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEX_COLUMNS "
                     + "WHERE TABLE_NAME = 'REJECTION' AND COLUMN_NAME = 'RUN_ID'");
             runIdIndexes.next();
-            assertEquals(1, runIdIndexes.getInt(1));
+            assertEquals(0, runIdIndexes.getInt(1));
         }
         assertKeyKept(url, "sa", "");
         assertSchemaKept(url, "sa", "");
@@ -59,7 +59,8 @@ class MigrationTest {
 
     /**
      * V5 rewrites the table (one ALTER ... SET DATA TYPE): the key column must come out a UUID that is still NOT
-     * NULL, with every index of the table and the foreign key to its run still there.
+     * NULL, with every index of the table still there. V6 then drops the foreign key to the run, and only it:
+     * a row naming no stored run is accepted, and the stored row keeps its run.
      */
     static void assertSchemaKept(String url, String user, String password) throws Exception {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
@@ -82,11 +83,17 @@ class MigrationTest {
             }
             assertEquals(Set.of("ix_rejection_category", "ix_rejection_domain", "ix_rejection_host_occurred_at",
                     "ix_rejection_occurred_at", "ux_rejection_dedupe_key unique"), indexes);
-            SQLException orphan = assertThrows(SQLException.class, () -> s.execute(
-                    insertRejection("00000000-0000-0000-0000-000000000001").replace("VALUES (1,", "VALUES (3,")
-                            .replace("(SELECT MIN(id) FROM scan_run)", "-1")));
-            // no such run: 23506 on H2, 23503 on PostgreSQL
-            assertEquals("2350", orphan.getSQLState().substring(0, 4), orphan.getMessage());
+            ResultSet keys = s.executeQuery("SELECT COUNT(*) FROM information_schema.table_constraints "
+                    + "WHERE LOWER(table_name) = 'rejection' AND constraint_type = 'FOREIGN KEY' "
+                    + "AND table_schema = CURRENT_SCHEMA");
+            keys.next();
+            assertEquals(0, keys.getInt(1), "V6 dropped the foreign key");
+            assertEquals(1, s.executeUpdate(insertRejection("00000000-0000-0000-0000-000000000001")
+                    .replace("VALUES (1,", "VALUES (3,").replace("(SELECT MIN(id) FROM scan_run)", "-1")));
+            ResultSet run = s.executeQuery("SELECT COUNT(*) FROM rejection "
+                    + "WHERE run_id = (SELECT MIN(id) FROM scan_run)");
+            run.next();
+            assertEquals(1, run.getInt(1), "the row stored before keeps its run");
         }
     }
 
