@@ -99,11 +99,13 @@ scan_options() {
     rm -rf "$fake"
 }
 
-# floor FILE: FloorBench's rows (wall and CPU of each phase, no RSS: one process holds every rejection).
+# floor FILE: FloorBench's rows (wall and CPU of each phase, no RSS: one process holds every rejection); each
+# phase must have found or stored the generator's total of rejections.
 floor() {
     rm -rf "$WORK/floor-db"
     mkdir -p "$WORK/floor-db"
-    java -Xmx2g -Dfloor.without="${FLOOR_WITHOUT:-}" -cp "target/classes:target/test-classes:$(dirname "$JAR")/lib/main/*" \
+    java -Xmx2g -Dfloor.without="${FLOOR_WITHOUT:-}" \
+        -cp "target/classes:target/test-classes:$(dirname "$JAR")/lib/main/*" \
         dev.maillog554.store.FloorBench "$1" "$WORK/floor-db" > "$WORK/floor.out" 2> "$WORK/last.err" || {
         echo "FloorBench failed on $1:" >&2; tail -5 "$WORK/last.err" >&2; return 1; }
     local want
