@@ -17,6 +17,8 @@ public final class EximParser implements LineParser {
 
     // Preceded by ": ", " : " or, on some callout lines, "] " (10HmaX-... H=mx [192.0.2.8] SMTP error ...).
     private static final String SMTP_ERROR = " SMTP error from remote mail";
+    // "(EHLO response was: 554 ...)", "(MAIL FROM response was: ...)": the reply before the server hung up.
+    private static final String RESPONSE_WAS = " response was: ";
 
     @Override
     public Optional<RejectionEvent> parse(LogLine line, ParseContext ctx) {
@@ -85,29 +87,62 @@ public final class EximParser implements LineParser {
             ctx.forget(id);
             return Optional.empty();
         }
-        int err = m.indexOf(SMTP_ERROR, j);
-        if (err < 0) {
-            return EximAcl.reject(m, j, id, time, host, line, ctx);
-        }
-        DeliveryStatus status;
-        String rcpt = "";
-        int fields = j;
-        if (m.startsWith("** ", j) || m.startsWith("== ", j)) {
-            status = m.charAt(j) == '*' ? DeliveryStatus.BOUNCED : DeliveryStatus.DEFERRED;
-            int end = m.indexOf(' ', j + 3);
-            rcpt = m.substring(j + 3, end < 0 || end > err ? err : end);
-            fields = j + 3 + rcpt.length();
-            if (rcpt.startsWith("<") && rcpt.endsWith(">")) {
-                rcpt = rcpt.substring(1, rcpt.length() - 1);
-            }
-        } else if (m.startsWith("H=", j)) {
+        boolean failed = m.startsWith("** ", j);
+        if (!failed && !m.startsWith("== ", j)) {
+            // Lines without a recipient flag: ACL rejects, and host-level lines such as
             // 10HmbB-000000005vi-0000 H=mx.example.org [192.0.2.8]: SMTP error from remote mail server after
-            //   initial connection: 554 no smtp service here      (host-level: Exim tries the next MX)
-            status = DeliveryStatus.DEFERRED;
-        } else {
+            //   initial connection: 554 no smtp service here
+            // which are one attempt on one MX host (Exim then tries the next one); the recipient's own ** or ==
+            // line carries the outcome, so the attempt is not counted.
+            return m.indexOf(SMTP_ERROR, j) < 0 && m.indexOf(RESPONSE_WAS, j) < 0
+                    ? EximAcl.reject(m, j, id, time, host, line, ctx) : Optional.empty();
+        }
+        DeliveryStatus status = failed ? DeliveryStatus.BOUNCED : DeliveryStatus.DEFERRED;
+        int err = m.indexOf(SMTP_ERROR, j);
+        int end = m.indexOf(' ', j + 3);
+        int limit = err < 0 ? m.length() : err;
+        String rcpt = m.substring(j + 3, end < 0 || end > limit ? limit : end);
+        int fields = j + 3 + rcpt.length();
+        if (rcpt.startsWith("<") && rcpt.endsWith(">")) {
+            rcpt = rcpt.substring(1, rcpt.length() - 1);
+        }
+        if (err >= 0) {
+            return outbound(m, fields, err, id, rcpt, status, time, host, line, ctx);
+        }
+        Optional<RejectionEvent> closed = closedAfterResponse(m, fields, id, rcpt, status, time, host, line, ctx);
+        return closed.isPresent() ? closed : EximAcl.reject(m, j, id, time, host, line, ctx);
+    }
+
+    // 10HmbB-000000005vi-0000 == userx@example.org R=dnslookup T=remote_smtp defer (-18) H=mx.example.org
+    //   [192.0.2.8]: Remote host closed connection in response to HELO our.host.name (EHLO response was:
+    //   554 5.7.1 Access denied)
+    // The server refused EHLO, Exim fell back to HELO and the server hung up: the refusal is the reply quoted
+    // in "(<command> response was: <reply>)".
+    private static Optional<RejectionEvent> closedAfterResponse(String m, int fields, String id, String rcpt,
+                                                                DeliveryStatus status, Instant time, String host,
+                                                                LogLine line, ParseContext ctx) {
+        int rw = m.indexOf(RESPONSE_WAS, fields);
+        if (rw < 0) {
             return Optional.empty();
         }
-        return outbound(m, fields, err, id, rcpt, status, time, host, line, ctx);
+        int open = m.lastIndexOf('(', rw);
+        if (open < fields) {
+            return Optional.empty();
+        }
+        int replyAt = rw + RESPONSE_WAS.length();
+        Replies.Codes codes = Replies.codes(m, replyAt);
+        if (codes.reply() == 0) {
+            return Optional.empty();
+        }
+        int textEnd = m.endsWith(")") ? m.length() - 1 : m.length();
+        String text = m.substring(Math.min(codes.textStart(), textEnd), textEnd);
+        int colon = m.lastIndexOf(": ", open);
+        String[] remote = hostField(m, fields, colon < fields ? open : colon);
+        String sender = EximAcl.senderField(m, fields, open);
+        return Optional.of(new RejectionEvent(time, Direction.OUTBOUND, status, Mta.EXIM, host, id,
+                sender == null ? ctx.senderOf(id) : sender, rcpt, Replies.domainOf(rcpt), codes.reply(),
+                codes.enhanced(), Replies.stage(m.substring(open + 1, rw)), remote[0], remote[1], text,
+                line.source(), line.number()));
     }
 
     // 10HmaZ-000000005vi-0000 ** bob@example.org F=<alice@example.net> R=dnslookup T=remote_smtp

@@ -55,7 +55,10 @@ public final class PostfixParser implements LineParser {
         }
         if (m.startsWith("host ", rest)) {
             // 12CC0AC: host mx.example.net[203.0.113.4] refused to talk to me: 554 5.7.1 You are not allowed
-            return outbound(p, line, ctx, qid, "", "", DeliveryStatus.DEFERRED, m.substring(rest));
+            // One attempt on one MX host, naming no recipient: Postfix then tries the next MX, and the
+            // recipient's own to=<...> line (deferred or bounced) carries the outcome. Counting both would
+            // count one refused recipient once per MX host, under no domain.
+            return Optional.empty();
         }
         if (m.startsWith("from=<", rest) && m.indexOf(", nrcpt=", rest) > 0) {
             // 0F5383D: from=<owner@example.org>, size=5360, nrcpt=1 (queue active)
@@ -91,15 +94,17 @@ public final class PostfixParser implements LineParser {
         } else if (m.startsWith("undeliverable (", word)) {
             // Address verification (reject_unverified_recipient/sender): the probe was refused with this reply.
             status = DeliveryStatus.UNDELIVERABLE;
+        } else if (m.startsWith("SOFTBOUNCE (", word)) {
+            // soft_bounce = yes: a bounce kept in the queue, which is what a deferral is.
+            status = DeliveryStatus.DEFERRED;
         } else {
             return Optional.empty();
         }
         int open = m.indexOf('(', word) + 1;
-        int close = m.lastIndexOf(')');
-        if (close < open) {
-            return Optional.empty();
-        }
-        String reason = m.substring(open, close);
+        // The reason is the line's last field, so a complete line ends with its ")". A line cut short (by the
+        // reader at LineReader.MAX_LINE, which warns, or by a crash) still names the recipient and, when the cut
+        // comes late enough, the reply: read what is there.
+        String reason = m.endsWith(")") ? m.substring(open, m.length() - 1) : m.substring(open);
         if (reason.startsWith(SUSPENDED)) {
             reason = reason.substring(SUSPENDED.length());
         }

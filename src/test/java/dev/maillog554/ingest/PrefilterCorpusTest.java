@@ -35,7 +35,7 @@ class PrefilterCorpusTest {
         "exim-testsuite.log, 5xx, 300, false",
         "exim-testsuite.log, '550,554', 100, false",
         "exim-testsuite.log, '4xx,5xx', 300, false",
-        "exim-testsuite.log, 554, 1, false",
+        "exim-testsuite.log, 550, 100, false",
         "whyscream-postfix-messages.log, 5xx, 10, true",
         "whyscream-postfix-messages.log, 554, 2, true",
         "fail2ban-postfix.log, 5xx, 16, true",

@@ -24,10 +24,15 @@ class EximParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        // exim-testsuite.log line 1733 (real): host-level greeting reject
-        "1999-03-02 09:44:33 10HmbB-000000005vi-0000 H=127.0.0.1 [127.0.0.1]: SMTP error from remote mail server after "
-            + "initial connection: 554 no smtp service here|outbound|deferred|554||||CONNECT|127.0.0.1|no sm"
-            + "tp service here",
+        // exim-testsuite.log line 1730 (real): EHLO refused, the HELO fallback hung up; the refusal is quoted
+        "1999-03-02 09:44:33 10HmbB-000000005vi-0000 == userx@domain1 R=others T=smtp defer (-18) H=localhost4.test.ex "
+            + "[127.0.0.1]: Remote host closed connection in response to HELO the.local.host.name (EHLO response was: "
+            + "550 You are banned)|outbound|deferred|550||userx@domain1|domain1|HELO|127.0.0.1|You are banned",
+        // the same form with an enhanced code, bounced, and a MAIL FROM response
+        "2026-11-27 22:15:19 1tAbCd-000000001bo-D342 ** bob@example.org R=dnslookup T=remote_smtp H=mx.example.org "
+            + "[192.0.2.25]: Remote host closed connection in response to MAIL FROM:<a@example.net> (MAIL FROM "
+            + "response was: 554 5.7.1 Access denied)|outbound|bounced|554|5.7.1|bob@example.org|example.org|MAIL"
+            + "|192.0.2.25|Access denied",
         // exim-testsuite.log (real), new-style id, fields and " : " before the error
         "1999-03-02 09:44:33 10HmaZ-000000005vi-0000 ** userz@domain.com R=all T=smtp H=127.0.0.1 [127.0.0.1]:PORT_S "
             + "I=[127.0.0.1]:10001 : SMTP error from remote mail server after RCPT TO:<userz@domain.com>: 55"
@@ -77,6 +82,12 @@ class EximParserTest {
             + "SMTP error from remote mail server after RCPT TO:<abcd@xyz>: 850 RUBBISH",
         "2014-01-12 02:07:48 dovecot_login authenticator failed for h (User) [85.214.85.40]: 535 Incorrect a"
             + "uthentication",
+        // exim-testsuite.log lines 1733 and 1729 (real): host-level lines name no recipient; they are attempts on
+        // one MX host, and the recipient's own ** or == line is what counts
+        "1999-03-02 09:44:33 10HmbB-000000005vi-0000 H=127.0.0.1 [127.0.0.1]: SMTP error from remote mail server after "
+            + "initial connection: 554 no smtp service here",
+        "1999-03-02 09:44:33 10HmbB-000000005vi-0000 H=localhost4.test.ex [127.0.0.1]: Remote host closed connection in "
+            + "response to HELO the.local.host.name (EHLO response was: 550 You are banned)",
     })
     void ignoresNonRejections(String line) {
         assertTrue(parse(line).isEmpty(), line);

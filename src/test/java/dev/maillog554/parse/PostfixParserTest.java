@@ -48,9 +48,19 @@ class PostfixParserTest {
             + ": 554 sorry, "
             + "refused mailfrom because return MX does not exist (in reply to MAIL FROM command))"
             + "|outbound|bounced|554|5.0.0|alfamb@wp.pl|wp.pl|MAIL|212.77.101.4",
-        "Aug 26 14:14:58 u19472663 postfix/smtp[17177]: 12CC0AC: host etb-2.mail.tiscali.it[213.205.33.64] refused to "
-            + "talk to me: 554 cmgw-3.mail.tiscali.it You are not allowed to send mail."
-            + "|outbound|deferred|554||||CONNECT|213.205.33.64",
+        // the recipient's outcome after every MX refused the greeting (smtp_skip_5xx_greeting: deferred)
+        "Aug 26 14:15:02 u19472663 postfix/smtp[17177]: 12CC0AC: to=<ann@tiscali.it>, relay=etb-3.mail.tiscali.it"
+            + "[213.205.33.65]:25, delay=4, delays=0/0/4/0, dsn=4.0.0, status=deferred (host etb-3.mail.tiscali.it"
+            + "[213.205.33.65] refused to talk to me: 554 cmgw-3.mail.tiscali.it You are not allowed to send mail.)"
+            + "|outbound|deferred|554||ann@tiscali.it|tiscali.it|CONNECT|213.205.33.65",
+        // soft_bounce = yes: a bounce kept in the queue is a deferral
+        "Nov 27 22:15:19 mx1 postfix/smtp[1]: 4A1B2C3D4E: to=<b@example.org>, relay=mx.example.org[192.0.2.25]:25, "
+            + "delay=1, delays=0/0/0/1, dsn=5.7.1, status=SOFTBOUNCE (host mx.example.org[192.0.2.25] said: 554 5.7.1 "
+            + "no (in reply to RCPT TO command))|outbound|deferred|554|5.7.1|b@example.org|example.org|RCPT|192.0.2.25",
+        // cut before its closing parenthesis (a crash, or the reader's 64 KiB limit): still one refused recipient
+        "Nov 27 22:15:19 mx1 postfix/smtp[1]: 4A1B2C3D4E: to=<b@example.org>, relay=mx.example.org[192.0.2.25]:25, "
+            + "delay=1, delays=0/0/0/1, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.25] said: 554 5.7.1 "
+            + "Service unavail|outbound|bounced|554|5.7.1|b@example.org|example.org||192.0.2.25",
     })
     void extractsFields(String line, String dir, String status, int code, String enh, String rcpt, String domain,
                         String stage, String ip) {
@@ -61,7 +71,7 @@ class PostfixParserTest {
         assertEquals(enh == null ? "" : enh, e.enhancedCode());
         assertEquals(rcpt == null ? "" : rcpt, e.recipient());
         assertEquals(domain == null ? RejectionEvent.UNKNOWN_DOMAIN : domain, e.recipientDomain());
-        assertEquals(stage, e.stage());
+        assertEquals(stage == null ? "" : stage, e.stage());
         assertEquals(ip, e.remoteIp());
         assertEquals(Mta.POSTFIX, e.mta());
     }
@@ -81,6 +91,13 @@ class PostfixParserTest {
             + "rejected: not owned by user ph123; from=<s@example.com> to=<r@example.com> proto=ESMTP helo=<"
             + "example.com>",
         "Nov 27 22:15:19 mx1 exim[1]: 2026-11-27 22:15:19 H=[192.0.2.1] rejected connection in \"connect\" ACL: 550 no",
+        // pastebin AtB74KCf (facts sheet 4.6, real): a host-level attempt on one MX names no recipient; the
+        // recipient's to=<...> line is what counts
+        "Aug 26 14:14:58 u19472663 postfix/smtp[17177]: 12CC0AC: host etb-2.mail.tiscali.it[213.205.33.64] refused to "
+            + "talk to me: 554 cmgw-3.mail.tiscali.it You are not allowed to send mail.",
+        // cut before the reply code: nothing to count
+        "Nov 27 22:15:19 mx1 postfix/smtp[1]: 4A1B2C3D4E: to=<b@example.org>, relay=mx.example.org[192.0.2.25]:25, "
+            + "delay=1, delays=0/0/0/1, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.25] sa",
     })
     void ignoresNonRejections(String line) {
         assertTrue(parse(line).isEmpty(), line);
