@@ -114,10 +114,8 @@ public class HistoryService {
                 examples.add(diagnosed);
                 diagnosed.diagnosis().tips().stream().filter(tip -> !tips.contains(tip)).forEach(tips::add);
             }
-            categories.add(new CategoryTally(t.category(), t.count(), t.domains(), t.topDomains(), t.firstSeen(),
-                    t.lastSeen(), List.copyOf(examples), List.copyOf(tips)));
+            categories.add(t.with(examples, tips));
         }
-        return new Counts(c.total(), c.outbound(), c.inbound(), c.domains(), c.summary(), c.byCode(), c.byDomain(),
-                List.copyOf(categories), c.days());
+        return c.withCategories(categories);
     }
 }

@@ -17,9 +17,10 @@ import dev.maillog554.parse.RejectionEvent;
 
 /**
  * Counts rejections in memory by the groupings the reports show. Memory grows with the number of distinct
- * groups (codes x domains), not with the number of rejections; each (code, domain) group is a few hundred
- * bytes, because only the cause groups keep example rejections and per-domain counts (the report's tips and
- * top domains need them). Not thread-safe; merge per-thread instances.
+ * groups (codes x domains x causes) and of distinct recipients in each, not with the number of rejections: each
+ * group is a few hundred bytes plus 8 to 16 bytes per distinct recipient, because only the cause groups keep
+ * example rejections and per-domain counts (the report's tips and top domains need them). Not thread-safe;
+ * merge per-thread instances.
  */
 public final class Aggregator {
 
@@ -32,6 +33,7 @@ public final class Aggregator {
     private final Map<CountKey, Group> byDomain = new HashMap<>();
     private final Map<String, Group> byCategory = new HashMap<>();
     private final Map<LocalDate, long[]> byDay = new TreeMap<>();
+    private final RecipientSet recipients = new RecipientSet();
     private long total;
     private long outbound;
 
@@ -47,10 +49,12 @@ public final class Aggregator {
         if (e.direction() == Direction.OUTBOUND) {
             outbound++;
         }
-        summary.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), e.recipientDomain(), e.direction()),
-                k -> new Group(false)).add(r);
-        byCode.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), "", null), k -> new Group(false)).add(r);
-        byDomain.computeIfAbsent(new CountKey(0, "", e.recipientDomain(), null), k -> new Group(false)).add(r);
+        recipients.add(e.recipient());
+        summary.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), e.recipientDomain(), e.direction(),
+                r.diagnosis().category().id()), k -> new Group(false)).add(r);
+        byCode.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), "", null, null), k -> new Group(false))
+                .add(r);
+        byDomain.computeIfAbsent(new CountKey(0, "", e.recipientDomain(), null, null), k -> new Group(false)).add(r);
         byCategory.computeIfAbsent(r.diagnosis().category().id(), k -> new Group(true)).add(r);
         if (e.time() != null) {
             long[] day = byDay.computeIfAbsent(LocalDate.ofInstant(e.time(), zone), d -> new long[2]);
@@ -62,6 +66,7 @@ public final class Aggregator {
     public void merge(Aggregator other) {
         total += other.total;
         outbound += other.outbound;
+        recipients.addAll(other.recipients);
         other.summary.forEach((k, g) -> summary.merge(k, g, Group::merge));
         other.byCode.forEach((k, g) -> byCode.merge(k, g, Group::merge));
         other.byDomain.forEach((k, g) -> byDomain.merge(k, g, Group::merge));
@@ -85,7 +90,7 @@ public final class Aggregator {
                 .thenComparing(CategoryTally::category));
         List<DayCount> days = new ArrayList<>();
         byDay.forEach((d, c) -> days.add(new DayCount(d, c[0], c[1])));
-        return new Counts(total, outbound, total - outbound, byDomain.size(),
+        return new Counts(total, recipients.size(), outbound, total - outbound, byDomain.size(),
                 tallies(summary), tallies(byCode), tallies(byDomain), categories, days);
     }
 
@@ -96,12 +101,13 @@ public final class Aggregator {
         return List.copyOf(out);
     }
 
-    /** Count descending, then reply code, enhanced code, domain and direction, so output is deterministic. */
+    /** Count descending, then reply code, enhanced code, domain, direction and cause, so output is deterministic. */
     public static final Comparator<Tally> TALLY_ORDER = Comparator.comparingLong(Tally::count).reversed()
             .thenComparingInt(t -> t.key().replyCode())
             .thenComparing(t -> t.key().enhancedCode())
             .thenComparing(t -> t.key().recipientDomain())
-            .thenComparing(t -> t.key().direction() == null ? "" : t.key().direction().label());
+            .thenComparing(t -> t.key().direction() == null ? "" : t.key().direction().label())
+            .thenComparing(t -> t.key().category() == null ? "" : t.key().category());
 
     /** Running counts for one group; the examples and per-domain counts only for a cause group. */
     private static final class Group {
@@ -111,6 +117,7 @@ public final class Aggregator {
         final FewCounts categories = new FewCounts();
         final FewCounts providers = new FewCounts();
         final FewCounts blocklists = new FewCounts();
+        final RecipientSet recipients = new RecipientSet();
         /** The first rejection's reply text, the group's sample. */
         String message;
         final Map<String, Long> domains;
@@ -131,6 +138,7 @@ public final class Aggregator {
             categories.add(r.diagnosis().category().id(), 1);
             providers.add(r.diagnosis().provider(), 1);
             blocklists.add(r.diagnosis().blocklist(), 1);
+            recipients.add(r.event().recipient());
             if (message == null) {
                 message = r.event().message();
             }
@@ -149,6 +157,7 @@ public final class Aggregator {
             categories.addAll(o.categories);
             providers.addAll(o.providers);
             blocklists.addAll(o.blocklists);
+            recipients.addAll(o.recipients);
             message = message == null ? o.message : message;
             if (domains != null) {
                 o.domains.forEach((k, v) -> domains.merge(k, v, Long::sum));
@@ -162,8 +171,8 @@ public final class Aggregator {
         }
 
         Tally tally(CountKey k) {
-            return new Tally(k, count, first, last, categories.top(), providers.top(), blocklists.top(),
-                    message == null ? "" : message);
+            return new Tally(k, count, recipients.size(), first, last, categories.top(), providers.top(),
+                    blocklists.top(), message == null ? "" : message);
         }
 
         CategoryTally categoryTally(String id, Function<Rejection, List<String>> tipsOf) {
@@ -180,7 +189,7 @@ public final class Aggregator {
                     }
                 }
             }
-            return new CategoryTally(id, count, domains.size(),
+            return new CategoryTally(id, count, recipients.size(), domains.size(),
                     ds.stream().limit(10).map(Map.Entry::getKey).toList(), first, last,
                     List.copyOf(examples), List.copyOf(tips));
         }

@@ -5,16 +5,23 @@ import java.util.List;
 /**
  * Everything the reports show, computed either in memory during a scan or from the stored history.
  *
- * @param total      rejections
+ * @param total      rejections: refused recipients (outbound) and refused client commands (inbound)
+ * @param recipients distinct recipient addresses among them
  * @param outbound   rejections of our mail by remote servers
  * @param inbound    rejections of clients by our server
  * @param domains    distinct recipient domains
- * @param summary    by reply code, enhanced code, recipient domain and direction
+ * @param summary    by reply code, enhanced code, recipient domain, direction and cause
  * @param byCode     by reply code and enhanced code
  * @param byDomain   by recipient domain
  * @param categories by cause
  * @param days       by day, oldest first
  */
-public record Counts(long total, long outbound, long inbound, long domains, List<Tally> summary, List<Tally> byCode,
-                     List<Tally> byDomain, List<CategoryTally> categories, List<DayCount> days) {
+public record Counts(long total, long recipients, long outbound, long inbound, long domains, List<Tally> summary,
+                     List<Tally> byCode, List<Tally> byDomain, List<CategoryTally> categories, List<DayCount> days) {
+
+    /** The same counts with other cause rows (tips filled in). */
+    public Counts withCategories(List<CategoryTally> newCategories) {
+        return new Counts(total, recipients, outbound, inbound, domains, summary, byCode, byDomain,
+                List.copyOf(newCategories), days);
+    }
 }

@@ -26,10 +26,8 @@ public class ReportTips {
             for (Rejection r : t.examples()) {
                 tips.addAll(classifier.classify(r.event()).tips());
             }
-            causes.add(new CategoryTally(t.category(), t.count(), t.domains(), t.topDomains(), t.firstSeen(),
-                    t.lastSeen(), t.examples(), List.copyOf(tips)));
+            causes.add(t.with(t.examples(), List.copyOf(tips)));
         }
-        return new Counts(c.total(), c.outbound(), c.inbound(), c.domains(), c.summary(), c.byCode(), c.byDomain(),
-                causes, c.days());
+        return c.withCategories(causes);
     }
 }

@@ -20,17 +20,18 @@ final class ScanSummary {
 
     static void print(PrintWriter out, ScanResult r, CodeFilter codes) {
         Counts c = r.counts();
-        out.printf("%d rejection%s (codes %s): %d outbound, %d inbound, %d recipient domain%s; %d new in history%n",
-                c.total(), c.total() == 1 ? "" : "s", codes, c.outbound(), c.inbound(), c.domains(),
-                c.domains() == 1 ? "" : "s", r.newlyStored());
-        out.printf("read %d line%s from %d input%s%n", r.linesRead(), r.linesRead() == 1 ? "" : "s", r.inputs(),
-                r.inputs() == 1 ? "" : "s");
+        out.printf("%d rejection%s (codes %s): %d outbound, %d inbound; %d recipient%s in %d domain%s; %d new in "
+                + "history%n", c.total(), plural(c.total()), codes, c.outbound(), c.inbound(), c.recipients(),
+                plural(c.recipients()), c.domains(), plural(c.domains()), r.newlyStored());
+        out.printf("read %d line%s from %d input%s%n", r.linesRead(), plural(r.linesRead()), r.inputs(),
+                plural(r.inputs()));
         section(out, "top codes", c.byCode(), true);
         section(out, "top domains", c.byDomain(), false);
         List<CategoryTally> causes = c.categories();
         if (!causes.isEmpty()) {
             out.println("top causes:");
-            causes.stream().limit(TOP).forEach(t -> out.printf("  %7d  %s%n", t.count(), t.category()));
+            causes.stream().limit(TOP).forEach(t -> out.printf("  %7d  %-24s %s%n", t.count(), t.category(),
+                    recipients(t.recipients())));
         }
         out.println("reports: " + r.outDir().resolve(ReportFiles.HTML) + " and CSV files in " + r.outDir());
         out.flush();
@@ -41,9 +42,18 @@ final class ScanSummary {
             return;
         }
         out.println(title + ":");
-        rows.stream().limit(TOP).forEach(t -> out.printf("  %7d  %s%n", t.count(), codes
+        rows.stream().limit(TOP).forEach(t -> out.printf("  %7d  %-24s %s%n", t.count(), codes
                 ? ((t.key().replyCode() == 0 ? "-" : Integer.toString(t.key().replyCode())) + " "
                 + t.key().enhancedCode()).trim()
-                : t.key().recipientDomain()));
+                : t.key().recipientDomain(), recipients(t.recipients())));
+    }
+
+    // "12 deferrals, 1 recipient" at a glance: a message retried all day is one recipient.
+    private static String recipients(long n) {
+        return n + " recipient" + plural(n);
+    }
+
+    private static String plural(long n) {
+        return n == 1 ? "" : "s";
     }
 }

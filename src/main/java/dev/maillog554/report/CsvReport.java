@@ -15,13 +15,13 @@ import dev.maillog554.classify.EnhancedCodes;
 public final class CsvReport {
 
     public static final String[] SUMMARY_HEADER = {"reply_code", "enhanced_code", "recipient_domain", "direction",
-        "category", "provider", "blocklist", "count", "first_seen", "last_seen", "example"};
+        "category", "provider", "blocklist", "count", "recipients", "first_seen", "last_seen", "example"};
     public static final String[] BY_CODE_HEADER = {"reply_code", "enhanced_code", "meaning", "category", "count",
-        "first_seen", "last_seen", "example"};
+        "recipients", "first_seen", "last_seen", "example"};
     public static final String[] BY_DOMAIN_HEADER = {"recipient_domain", "category", "provider", "count",
-        "first_seen", "last_seen", "example"};
-    public static final String[] BY_CATEGORY_HEADER = {"category", "count", "domains", "top_domains", "first_seen",
-        "last_seen", "tips"};
+        "recipients", "first_seen", "last_seen", "example"};
+    public static final String[] BY_CATEGORY_HEADER = {"category", "count", "recipients", "domains", "top_domains",
+        "first_seen", "last_seen", "tips"};
     public static final String[] BY_DAY_HEADER = {"day", "total", "outbound", "inbound"};
 
     private CsvReport() {
@@ -34,7 +34,7 @@ public final class CsvReport {
                 for (Tally t : counts.summary()) {
                     p.printRecord(code(t), CsvCells.safe(t.key().enhancedCode()),
                             CsvCells.safe(t.key().recipientDomain()), t.key().direction().label(), t.category(),
-                            t.provider(), t.blocklist(), t.count(), RejectionCsv.time(t.firstSeen()),
+                            t.provider(), t.blocklist(), t.count(), t.recipients(), RejectionCsv.time(t.firstSeen()),
                             RejectionCsv.time(t.lastSeen()), CsvCells.safe(redactor.text(t.example())));
                 }
             }
@@ -44,8 +44,8 @@ public final class CsvReport {
                 for (Tally t : counts.byCode()) {
                     String enhanced = t.key().enhancedCode();
                     p.printRecord(code(t), CsvCells.safe(enhanced), EnhancedCodes.meaning(enhanced), t.category(),
-                            t.count(), RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()),
-                            CsvCells.safe(redactor.text(t.example())));
+                            t.count(), t.recipients(), RejectionCsv.time(t.firstSeen()),
+                            RejectionCsv.time(t.lastSeen()), CsvCells.safe(redactor.text(t.example())));
                 }
             }
         });
@@ -53,7 +53,7 @@ public final class CsvReport {
             try (CSVPrinter p = printer(w, BY_DOMAIN_HEADER)) {
                 for (Tally t : counts.byDomain()) {
                     p.printRecord(CsvCells.safe(t.key().recipientDomain()), t.category(), t.provider(), t.count(),
-                            RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()),
+                            t.recipients(), RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()),
                             CsvCells.safe(redactor.text(t.example())));
                 }
             }
@@ -61,7 +61,7 @@ public final class CsvReport {
         ReportFiles.write(dir, ReportFiles.BY_CATEGORY, w -> {
             try (CSVPrinter p = printer(w, BY_CATEGORY_HEADER)) {
                 for (CategoryTally c : counts.categories()) {
-                    p.printRecord(c.category(), c.count(), c.domains(),
+                    p.printRecord(c.category(), c.count(), c.recipients(), c.domains(),
                             CsvCells.safe(String.join(" ", c.topDomains())), RejectionCsv.time(c.firstSeen()),
                             RejectionCsv.time(c.lastSeen()), CsvCells.safe(String.join(" | ", c.tips())));
                 }

@@ -103,6 +103,7 @@ public final class HtmlReport {
     private static void cards(StringBuilder s, Counts c, ReportMeta meta) {
         s.append("<section class=\"cards\" aria-label=\"Headline numbers\">\n");
         card(s, "", group(c.total()), "rejections");
+        card(s, "", group(c.recipients()), "distinct recipients among them");
         card(s, "", group(c.outbound()), "outbound: remote servers rejected our mail");
         card(s, "", group(c.inbound()), "inbound: we rejected clients");
         card(s, "", group(c.domains()), "recipient domains affected");
@@ -162,7 +163,8 @@ public final class HtmlReport {
             String id = anchor(t.category());
             s.append("<article class=\"cause\" id=\"").append(id).append("\">\n<header><h3>")
                     .append(Html.escape(t.category())).append("</h3><span class=\"n\">").append(group(t.count()))
-                    .append("</span></header>\n<p>").append(t.domains())
+                    .append("</span></header>\n<p>").append(group(t.recipients()))
+                    .append(t.recipients() == 1 ? " recipient, " : " recipients, ").append(t.domains())
                     .append(t.domains() == 1 ? " domain" : " domains")
                     .append(": ").append(Html.escape(String.join(", ", t.topDomains())))
                     .append(t.domains() > t.topDomains().size() ? ", \u2026" : "").append("</p>\n");

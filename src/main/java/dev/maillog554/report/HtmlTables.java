@@ -27,37 +27,39 @@ final class HtmlTables {
     }
 
     static void byCode(StringBuilder s, List<Tally> rows, Redactor redactor) {
-        open(s, "by-code", "By reply code", "t-code", "Code", "Enhanced", "Cause", "#Count", "First seen (UTC)",
-                "Last seen (UTC)", "Example");
+        open(s, "by-code", "By reply code", "t-code", "Code", "Enhanced", "Cause", "#Count", "#Recipients",
+                "First seen (UTC)", "Last seen (UTC)", "Example");
         for (Tally t : shown(rows)) {
             s.append("<tr>").append(td(t.key().replyCode() == 0 ? "" : Integer.toString(t.key().replyCode())))
                     .append(td(t.key().enhancedCode())).append(cause(t.category())).append(count(t.count()))
-                    .append(time(t)).append(message(redactor.text(t.example()))).append("</tr>\n");
+                    .append(count(t.recipients())).append(time(t)).append(message(redactor.text(t.example())))
+                    .append("</tr>\n");
         }
         close(s, rows.size(), ReportFiles.BY_CODE);
     }
 
     static void byDomain(StringBuilder s, List<Tally> rows, Redactor redactor) {
         open(s, "by-domain", "By recipient domain", "t-domain", "Domain", "Cause", "Provider", "#Count",
-                "First seen (UTC)", "Last seen (UTC)", "Example");
+                "#Recipients", "First seen (UTC)", "Last seen (UTC)", "Example");
         for (Tally t : shown(rows)) {
             s.append("<tr>").append(td(t.key().recipientDomain())).append(cause(t.category()))
-                    .append(td(t.provider())).append(count(t.count())).append(time(t))
+                    .append(td(t.provider())).append(count(t.count())).append(count(t.recipients())).append(time(t))
                     .append(message(redactor.text(t.example()))).append("</tr>\n");
         }
         close(s, rows.size(), ReportFiles.BY_DOMAIN);
     }
 
     static void summary(StringBuilder s, List<Tally> rows, Redactor redactor) {
-        open(s, "summary", "By code, domain and direction", "t-summary", "Code", "Enhanced", "Domain", "Direction",
-                "Cause", "Provider", "Blocklist", "#Count", "First seen (UTC)", "Last seen (UTC)", "Example");
+        open(s, "summary", "By code, domain, direction and cause", "t-summary", "Code", "Enhanced", "Domain",
+                "Direction", "Cause", "Provider", "Blocklist", "#Count", "#Recipients", "First seen (UTC)",
+                "Last seen (UTC)", "Example");
         for (Tally t : shown(rows)) {
             s.append("<tr>").append(td(t.key().replyCode() == 0 ? "" : Integer.toString(t.key().replyCode())))
                     .append(td(t.key().enhancedCode())).append(td(t.key().recipientDomain()))
                     .append(td(t.key().direction() == null ? "" : t.key().direction().label()))
                     .append(cause(t.category())).append(td(t.provider())).append(td(t.blocklist()))
-                    .append(count(t.count())).append(time(t)).append(message(redactor.text(t.example())))
-                    .append("</tr>\n");
+                    .append(count(t.count())).append(count(t.recipients())).append(time(t))
+                    .append(message(redactor.text(t.example()))).append("</tr>\n");
         }
         close(s, rows.size(), ReportFiles.SUMMARY);
     }

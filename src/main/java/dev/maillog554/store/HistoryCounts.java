@@ -17,6 +17,7 @@ import dev.maillog554.aggregate.CategoryTally;
 import dev.maillog554.aggregate.CountKey;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.DayCount;
+import dev.maillog554.aggregate.RecipientSet;
 import dev.maillog554.aggregate.Tally;
 import dev.maillog554.classify.Rejection;
 import dev.maillog554.parse.Direction;
@@ -42,10 +43,22 @@ final class HistoryCounts {
     /**
      * The finest group: one reply code, enhanced code, domain, direction, cause, provider and blocklist.
      *
-     * @param firstId the smallest row id in the group; its message is the group's example
+     * @param firstId    the smallest row id in the group; its message is the group's example
+     * @param recipients its distinct recipients (distinct counts do not add up, so coarser groups merge sets)
      */
     record Fine(int code, String enhanced, String domain, Direction direction, String category, String provider,
-                String blocklist, long count, Instant first, Instant last, long firstId) {
+                String blocklist, long count, Instant first, Instant last, long firstId, RecipientSet recipients) {
+
+        /** This group and {@code o}, a part of the same group (same seven columns), as one. */
+        Fine merge(Fine o) {
+            RecipientSet both = new RecipientSet();
+            both.addAll(recipients);
+            both.addAll(o.recipients);
+            return new Fine(code, enhanced, domain, direction, category, provider, blocklist, count + o.count,
+                    first == null || (o.first != null && o.first.isBefore(first)) ? o.first : first,
+                    last == null || (o.last != null && o.last.isAfter(last)) ? o.last : last,
+                    Math.min(firstId, o.firstId), both);
+        }
     }
 
     /** Rejections of one direction in one 15-minute UTC bucket (bucket = epoch second / 900, floored). */
@@ -66,14 +79,17 @@ final class HistoryCounts {
         Map<CountKey, Group> byCode = new HashMap<>();
         Map<CountKey, Group> byDomain = new HashMap<>();
         Map<String, Group> byCategory = new HashMap<>();
+        RecipientSet recipients = new RecipientSet();
         long total = 0;
         long outbound = 0;
         for (Fine p : fine) {
             total += p.count;
             outbound += p.direction == Direction.OUTBOUND ? p.count : 0;
-            summary.computeIfAbsent(new CountKey(p.code, p.enhanced, p.domain, p.direction), k -> new Group()).add(p);
-            byCode.computeIfAbsent(new CountKey(p.code, p.enhanced, "", null), k -> new Group()).add(p);
-            byDomain.computeIfAbsent(new CountKey(0, "", p.domain, null), k -> new Group()).add(p);
+            recipients.addAll(p.recipients);
+            summary.computeIfAbsent(new CountKey(p.code, p.enhanced, p.domain, p.direction, p.category),
+                    k -> new Group()).add(p);
+            byCode.computeIfAbsent(new CountKey(p.code, p.enhanced, "", null, null), k -> new Group()).add(p);
+            byDomain.computeIfAbsent(new CountKey(0, "", p.domain, null, null), k -> new Group()).add(p);
             byCategory.computeIfAbsent(p.category, k -> new Group()).add(p);
         }
         List<Long> ids = new ArrayList<>();
@@ -85,7 +101,8 @@ final class HistoryCounts {
         byCategory.forEach((id, g) -> categories.add(g.categoryTally(id, examples.apply(id))));
         categories.sort(Comparator.comparingLong(CategoryTally::count).reversed()
                 .thenComparing(CategoryTally::category));
-        return new Counts(total, outbound, total - outbound, byDomain.size(), tallies(summary, text),
+        return new Counts(total, recipients.size(), outbound, total - outbound, byDomain.size(),
+                tallies(summary, text),
                 tallies(byCode, text), tallies(byDomain, text), categories, days);
     }
 
@@ -103,8 +120,8 @@ final class HistoryCounts {
 
     private static List<Tally> tallies(Map<CountKey, Group> groups, Map<Long, String> messages) {
         List<Tally> out = new ArrayList<>(groups.size());
-        groups.forEach((k, g) -> out.add(new Tally(k, g.count, g.first, g.last, top(g.categories),
-                top(g.providers), top(g.blocklists), messages.getOrDefault(g.firstId, ""))));
+        groups.forEach((k, g) -> out.add(new Tally(k, g.count, g.recipients.size(), g.first, g.last,
+                top(g.categories), top(g.providers), top(g.blocklists), messages.getOrDefault(g.firstId, ""))));
         out.sort(Aggregator.TALLY_ORDER);
         return List.copyOf(out);
     }
@@ -128,6 +145,7 @@ final class HistoryCounts {
         final Map<String, Long> providers = new HashMap<>(4);
         final Map<String, Long> blocklists = new HashMap<>(4);
         final Map<String, Long> domains = new HashMap<>(4);
+        final RecipientSet recipients = new RecipientSet();
 
         void add(Fine p) {
             count += p.count;
@@ -138,13 +156,14 @@ final class HistoryCounts {
             providers.merge(p.provider, p.count, Long::sum);
             blocklists.merge(p.blocklist, p.count, Long::sum);
             domains.merge(p.domain, p.count, Long::sum);
+            recipients.addAll(p.recipients);
         }
 
         CategoryTally categoryTally(String id, List<Rejection> examples) {
             List<Map.Entry<String, Long>> ds = new ArrayList<>(domains.entrySet());
             ds.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            return new CategoryTally(id, count, domains.size(), ds.stream().limit(10).map(Map.Entry::getKey).toList(),
-                    first, last, examples, List.of());
+            return new CategoryTally(id, count, recipients.size(), domains.size(),
+                    ds.stream().limit(10).map(Map.Entry::getKey).toList(), first, last, examples, List.of());
         }
     }
 
@@ -172,6 +191,7 @@ final class HistoryCounts {
                 messages.put(r.id(), r.message());
             }
             a.count++;
+            a.recipients.add(r.recipient());
             Instant t = r.time();
             if (t != null) {
                 a.first = a.first == null || t.isBefore(a.first) ? t : a.first;
@@ -203,6 +223,7 @@ final class HistoryCounts {
                     return;
                 }
                 a.count += b.count;
+                a.recipients.addAll(b.recipients);
                 a.first = a.first == null || (b.first != null && b.first.isBefore(a.first)) ? b.first : a.first;
                 a.last = a.last == null || (b.last != null && b.last.isAfter(a.last)) ? b.last : a.last;
             });
@@ -226,7 +247,7 @@ final class HistoryCounts {
         Counts result(ZoneId zone) {
             List<Fine> parts = new ArrayList<>(fine.size());
             fine.forEach((k, a) -> parts.add(new Fine(a.code, a.enhanced, a.domain, HistoryQueries.direction(a.dir),
-                    a.category, a.provider, a.blocklist, a.count, a.first, a.last, a.firstId)));
+                    a.category, a.provider, a.blocklist, a.count, a.first, a.last, a.firstId, a.recipients)));
             // The per-day query groups by the direction's stored text; index 1 is every text but "outbound".
             List<Bucket> bs = new ArrayList<>(buckets.size() * 2);
             buckets.forEach((b, c) -> {
@@ -282,6 +303,7 @@ final class HistoryCounts {
             final String category;
             final String provider;
             final String blocklist;
+            final RecipientSet recipients = new RecipientSet();
             long count;
             Instant first;
             Instant last;

@@ -37,6 +37,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import dev.maillog554.aggregate.Aggregator;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.DayCount;
+import dev.maillog554.aggregate.RecipientSet;
 import dev.maillog554.classify.Category;
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.classify.Rejection;
@@ -93,17 +94,23 @@ public class HistoryQueries {
     @TransactionConfiguration(timeout = COUNTS_TIMEOUT_SECONDS)
     public Counts counts(HistoryFilter f, ZoneId zone) {
         Where w = Where.of(f);
+        // Grouped by the recipient too, so that each finest group knows its distinct recipients (which coarser
+        // groups must merge as sets: distinct counts do not add up); the parts are joined back in Java.
         List<Object[]> rows = query("SELECT reply_code, enhanced_code, recipient_domain, direction, category, "
-                + "provider, blocklist, COUNT(*), MIN(occurred_at), MAX(occurred_at), MIN(id) FROM rejection"
+                + "provider, blocklist, COUNT(*), MIN(occurred_at), MAX(occurred_at), MIN(id), recipient FROM rejection"
                 + w.sql + " GROUP BY reply_code, enhanced_code, recipient_domain, direction, category, provider, "
-                + "blocklist", w).getResultList();
-        List<HistoryCounts.Fine> fine = new ArrayList<>(rows.size());
+                + "blocklist, recipient", w).getResultList();
+        Map<List<Object>, HistoryCounts.Fine> fine = new HashMap<>();
         for (Object[] r : rows) {
-            fine.add(new HistoryCounts.Fine(num(r[0]).intValue(), (String) r[1], (String) r[2],
-                    direction((String) r[3]), (String) r[4], (String) r[5], (String) r[6], num(r[7]).longValue(),
-                    instant(r[8]), instant(r[9]), num(r[10]).longValue()));
+            RecipientSet recipient = new RecipientSet();
+            recipient.add((String) r[11]);
+            fine.merge(Arrays.asList(r).subList(0, 7), new HistoryCounts.Fine(num(r[0]).intValue(), (String) r[1],
+                    (String) r[2], direction((String) r[3]), (String) r[4], (String) r[5], (String) r[6],
+                    num(r[7]).longValue(), instant(r[8]), instant(r[9]), num(r[10]).longValue(), recipient),
+                    HistoryCounts.Fine::merge);
         }
-        return HistoryCounts.assemble(fine, this::messages, category -> examples(category, w), days(w, zone));
+        return HistoryCounts.assemble(List.copyOf(fine.values()), this::messages, category -> examples(category, w),
+                days(w, zone));
     }
 
     /**

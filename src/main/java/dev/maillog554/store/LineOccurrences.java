@@ -3,6 +3,8 @@ package dev.maillog554.store;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.maillog554.aggregate.LongSet;
+
 /**
  * Counts how often each exact line text occurred so far in one input, for {@link DedupeKey}. Almost every
  * rejection line is unique (it carries a time and a queue id or client), so a line is remembered only as a

@@ -2,6 +2,8 @@ package dev.maillog554.store;
 
 import java.util.UUID;
 
+import dev.maillog554.aggregate.LongSet;
+
 /**
  * Dedupe keys already handled in one scan, kept as the first 64 bits of each key (a scan keeps only the keys
  * that an earlier run stored: the database knows the ones it stored itself). Two different keys share
