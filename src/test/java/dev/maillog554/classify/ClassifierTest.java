@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.maillog554.parse.DeliveryStatus;
 import dev.maillog554.parse.Direction;
@@ -63,6 +64,29 @@ class ClassifierTest {
                 "hotmail-com.olc.protection.outlook.com").provider());
         assertEquals("proofpoint", c.classify(550, "5.7.1", "blocked", "gmail.com", "mx0a-001.pphosted.com")
                 .provider());
+    }
+
+    @ParameterizedTest(name = "{0} by domain {1}")
+    @CsvSource({"google,gmail.com", "microsoft-consumer,outlook.com", "yahoo,aol.com", "apple,icloud.com",
+            "comcast,comcast.net", "gmx,web.de", "t-online,t-online.de", "orange,wanadoo.fr", "free,free.fr",
+            "mail-ru,inbox.ru", "yandex,ya.ru", "qq,foxmail.com", "netease,126.com", "netease,yeah.net",
+            "zoho,zohomail.com", "fastmail,fastmail.fm", "proton,pm.me"})
+    void newProvidersByRecipientDomain(String provider, String domain) {
+        assertEquals(provider, c.classify(550, "5.1.1", "User unknown", domain, "").provider());
+    }
+
+    // The relay host wins over a custom recipient domain: filtering gateways and hosted mailboxes.
+    @ParameterizedTest(name = "{0} by relay {1}")
+    @CsvSource({"microsoft-365,contoso-com.mail.protection.outlook.com", "mail-ru,mxs.mail.ru",
+            "mail-ru,mx3.mail.ru", "qq,mxbiz1.qq.com", "yandex,mx.yandex.net", "netease,mx.qiye.163.com",
+            "gmx,mx00.emig.gmx.net", "gmx,mx.kundenserver.de", "proofpoint,mx0b-00123401.pphosted.com",
+            "proofpoint,mx1-eu1.ppe-hosted.com", "mimecast,eu-smtp-inbound-1.mimecast.com",
+            "barracuda,d123456a.ess.barracudanetworks.com", "cisco,mx1.hc1234-56.iphmx.com",
+            "trendmicro,example-org.in.tmes.trendmicro.eu", "sophos,mx-01-eu-west-1.prod.hydra.sophos.com",
+            "zoho,mx.zoho.eu", "fastmail,in1-smtp.messagingengine.com", "proton,mail.protonmail.ch",
+            "free,mx1.free.fr"})
+    void newProvidersByRelayHost(String provider, String host) {
+        assertEquals(provider, c.classify(550, "5.7.1", "blocked", "example.org", host).provider());
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,11 +68,43 @@ class SisimaiAccuracyTest {
         double on554 = 100.0 * agree554 / total554;
         System.out.println("Sisimai agreement: " + agree + "/" + total + String.format(" = %.1f%%", overall)
                 + "; 554 rows: " + agree554 + "/" + total554 + String.format(" = %.1f%%", on554));
-        System.out.println("Confusion (expected -> ours: count):");
-        confusion.forEach((exp, row) -> System.out.println(String.format("  %-15s %s", exp, row)));
+        System.out.print(confusionTable(confusion));
         System.out.println("Disagreements:");
         System.out.print(misses);
-        assertTrue(overall >= 90.0, "overall agreement " + overall);
+        assertTrue(overall >= 95.0, "overall agreement " + overall);
+        // 20/21 when written; one more miss on the 21 rows with a 554 reply still passes
         assertTrue(on554 >= 90.0, "554 agreement " + on554);
+    }
+
+    /**
+     * Expected Sisimai reason (rows) by our mapped reason (columns), with each row's recall, so a rule change
+     * that helps one category and hurts a neighbour shows up in the test output.
+     */
+    static String confusionTable(Map<String, Map<String, Integer>> confusion) {
+        Set<String> cols = new TreeSet<>();
+        confusion.values().forEach(r -> cols.addAll(r.keySet()));
+        List<String> colList = new ArrayList<>(cols);
+        StringBuilder sb = new StringBuilder("Confusion (rows: Sisimai reason, columns: ours; recall at the end):\n");
+        sb.append(String.format("%-16s", "expected"));
+        for (int i = 0; i < colList.size(); i++) {
+            sb.append(String.format("%4d", i + 1));
+        }
+        sb.append("  recall\n");
+        confusion.forEach((exp, row) -> {
+            sb.append(String.format("%-16s", exp));
+            int all = 0;
+            for (String col : colList) {
+                int n = row.getOrDefault(col, 0);
+                all += n;
+                sb.append(n == 0 ? "   ." : String.format("%4d", n));
+            }
+            int ok = row.getOrDefault(exp, 0);
+            sb.append(String.format("  %3d/%-3d %5.1f%%%n", ok, all, 100.0 * ok / all));
+        });
+        sb.append("columns:");
+        for (int i = 0; i < colList.size(); i++) {
+            sb.append(' ').append(i + 1).append('=').append(colList.get(i));
+        }
+        return sb.append('\n').toString();
     }
 }
