@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.maillog554.api.dto.CountRow;
 import dev.maillog554.api.dto.CountsResponse;
 import dev.maillog554.store.GroupBy;
+import dev.maillog554.store.HistoryFilter;
 import dev.maillog554.store.HistoryQueries;
 
 /** Rejection counts from the whole history, grouped by one field. */
@@ -25,6 +26,8 @@ public class CountResource {
 
     @Inject
     HistoryQueries history;
+    @Inject
+    SharedAnswers shared;
 
     @GET
     @Operation(summary = "Count rejections by one field",
@@ -39,9 +42,11 @@ public class CountResource {
             @Parameter(description = "outbound or inbound.") @QueryParam("direction") String direction,
             @Parameter(description = "Mail server host name.") @QueryParam("host") String host) {
         GroupBy by = Params.group(group);
-        List<CountRow> rows = history.group(by, Params.filter(since, until, direction, host)).stream()
-                .map(g -> new CountRow(g.key(), g.count())).toList();
-        return new CountsResponse(by.name().toLowerCase(Locale.ROOT),
-                rows.stream().mapToLong(CountRow::count).sum(), rows);
+        HistoryFilter f = Params.filter(since, until, direction, host);
+        return shared.get(List.of("counts", by, f), () -> {
+            List<CountRow> rows = history.group(by, f).stream().map(g -> new CountRow(g.key(), g.count())).toList();
+            return new CountsResponse(by.name().toLowerCase(Locale.ROOT),
+                    rows.stream().mapToLong(CountRow::count).sum(), rows);
+        });
     }
 }

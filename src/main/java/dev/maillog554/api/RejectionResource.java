@@ -21,6 +21,7 @@ import dev.maillog554.store.RejectionRow;
 import dev.maillog554.store.RejectionSearch;
 
 /** Stored rejections, one page at a time. */
+@Admitted
 @Path("/api/rejections")
 @Produces(MediaType.APPLICATION_JSON)
 public class RejectionResource {

@@ -33,6 +33,8 @@ public class ReportResource {
     ApiSettings settings;
     @Inject
     ReportTips tips;
+    @Inject
+    SharedAnswers shared;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -45,6 +47,10 @@ public class ReportResource {
             @Parameter(description = "outbound or inbound.") @QueryParam("direction") String direction,
             @Parameter(description = "Mail server host name.") @QueryParam("host") String host) {
         HistoryFilter f = Params.filter(since, until, direction, host);
+        return shared.get(List.of("report", f), () -> page(f));
+    }
+
+    private String page(HistoryFilter f) {
         Counts counts = tips.withTips(history.counts(f));
         List<String> scope = new ArrayList<>();
         scope.add("the stored history");

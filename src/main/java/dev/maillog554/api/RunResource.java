@@ -17,6 +17,7 @@ import dev.maillog554.api.dto.RunSummary;
 import dev.maillog554.store.HistoryQueries;
 
 /** The stored scan runs. */
+@Admitted
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
