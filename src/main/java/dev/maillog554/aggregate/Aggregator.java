@@ -34,6 +34,7 @@ public final class Aggregator {
     private final Map<String, Group> byCategory = new HashMap<>();
     private final Map<LocalDate, long[]> byDay = new TreeMap<>();
     private final RecipientSet recipients = new RecipientSet();
+    private final InboundView inbound = new InboundView();
     private long total;
     private long outbound;
 
@@ -56,6 +57,7 @@ public final class Aggregator {
                 .add(r);
         byDomain.computeIfAbsent(new CountKey(0, "", e.recipientDomain(), null, null), k -> new Group(false)).add(r);
         byCategory.computeIfAbsent(r.diagnosis().category().id(), k -> new Group(true)).add(r);
+        inbound.add(e, r.diagnosis().category().id(), r.diagnosis().blocklist());
         if (e.time() != null) {
             long[] day = byDay.computeIfAbsent(LocalDate.ofInstant(e.time(), zone), d -> new long[2]);
             day[e.direction() == Direction.OUTBOUND ? 0 : 1]++;
@@ -67,6 +69,7 @@ public final class Aggregator {
         total += other.total;
         outbound += other.outbound;
         recipients.addAll(other.recipients);
+        inbound.merge(other.inbound);
         other.summary.forEach((k, g) -> summary.merge(k, g, Group::merge));
         other.byCode.forEach((k, g) -> byCode.merge(k, g, Group::merge));
         other.byDomain.forEach((k, g) -> byDomain.merge(k, g, Group::merge));
@@ -91,7 +94,8 @@ public final class Aggregator {
         List<DayCount> days = new ArrayList<>();
         byDay.forEach((d, c) -> days.add(new DayCount(d, c[0], c[1])));
         return new Counts(total, recipients.size(), outbound, total - outbound, byDomain.size(),
-                tallies(summary), tallies(byCode), tallies(byDomain), categories, days);
+                tallies(summary), tallies(byCode), tallies(byDomain), categories, days, inbound.clients(),
+                inbound.senderDomains());
     }
 
     private static List<Tally> tallies(Map<CountKey, Group> groups) {

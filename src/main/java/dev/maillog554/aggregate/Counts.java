@@ -15,13 +15,16 @@ import java.util.List;
  * @param byDomain   by recipient domain
  * @param categories by cause
  * @param days       by day, oldest first
+ * @param clients    inbound rejections by client IP address
+ * @param senders    inbound rejections by sender domain
  */
 public record Counts(long total, long recipients, long outbound, long inbound, long domains, List<Tally> summary,
-                     List<Tally> byCode, List<Tally> byDomain, List<CategoryTally> categories, List<DayCount> days) {
+                     List<Tally> byCode, List<Tally> byDomain, List<CategoryTally> categories, List<DayCount> days,
+                     List<PartyTally> clients, List<PartyTally> senders) {
 
     /** The same counts with other cause rows (tips filled in). */
     public Counts withCategories(List<CategoryTally> newCategories) {
         return new Counts(total, recipients, outbound, inbound, domains, summary, byCode, byDomain,
-                List.copyOf(newCategories), days);
+                List.copyOf(newCategories), days, clients, senders);
     }
 }

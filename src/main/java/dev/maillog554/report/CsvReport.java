@@ -8,10 +8,14 @@ import org.apache.commons.csv.CSVPrinter;
 import dev.maillog554.aggregate.CategoryTally;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.DayCount;
+import dev.maillog554.aggregate.PartyTally;
 import dev.maillog554.aggregate.Tally;
 import dev.maillog554.classify.EnhancedCodes;
 
-/** Writes the grouped CSV files: summary, by code, by domain, by category and by day. */
+/**
+ * Writes the grouped CSV files: summary, by code, by domain, by category and by day, and for inbound rejections
+ * by client and by sender domain.
+ */
 public final class CsvReport {
 
     public static final String[] SUMMARY_HEADER = {"reply_code", "enhanced_code", "recipient_domain", "direction",
@@ -23,6 +27,10 @@ public final class CsvReport {
     public static final String[] BY_CATEGORY_HEADER = {"category", "count", "recipients", "domains", "top_domains",
         "first_seen", "last_seen", "tips"};
     public static final String[] BY_DAY_HEADER = {"day", "total", "outbound", "inbound"};
+    public static final String[] BY_CLIENT_HEADER = {"client_ip", "client_name", "count", "recipients", "category",
+        "blocklist", "first_seen", "last_seen"};
+    public static final String[] BY_SENDER_DOMAIN_HEADER = {"sender_domain", "count", "recipients", "clients",
+        "category", "blocklist", "first_seen", "last_seen"};
 
     private CsvReport() {
     }
@@ -71,6 +79,23 @@ public final class CsvReport {
             try (CSVPrinter p = printer(w, BY_DAY_HEADER)) {
                 for (DayCount d : counts.days()) {
                     p.printRecord(d.day(), d.total(), d.outbound(), d.inbound());
+                }
+            }
+        });
+        ReportFiles.write(dir, ReportFiles.BY_CLIENT, w -> {
+            try (CSVPrinter p = printer(w, BY_CLIENT_HEADER)) {
+                for (PartyTally t : counts.clients()) {
+                    p.printRecord(CsvCells.safe(t.key()), CsvCells.safe(t.name()), t.count(), t.recipients(),
+                            t.category(), t.blocklist(), RejectionCsv.time(t.firstSeen()),
+                            RejectionCsv.time(t.lastSeen()));
+                }
+            }
+        });
+        ReportFiles.write(dir, ReportFiles.BY_SENDER_DOMAIN, w -> {
+            try (CSVPrinter p = printer(w, BY_SENDER_DOMAIN_HEADER)) {
+                for (PartyTally t : counts.senders()) {
+                    p.printRecord(CsvCells.safe(t.key()), t.count(), t.recipients(), t.clients(), t.category(),
+                            t.blocklist(), RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()));
                 }
             }
         });

@@ -71,6 +71,10 @@ public final class HtmlReport {
         drain(s, w);
         HtmlTables.summary(s, c.summary(), redactor);
         drain(s, w);
+        HtmlTables.byClient(s, c.clients());
+        drain(s, w);
+        HtmlTables.bySenderDomain(s, c.senders());
+        drain(s, w);
         HtmlTables.byDay(s, c.days());
         s.append("</main>\n<footer class=\"wrap\"><p>Made by maillog554 from ")
                 .append(Html.escape(String.join(", ", meta.inputs()))).append('.');
@@ -96,7 +100,8 @@ public final class HtmlReport {
         }
         s.append("</p>\n<nav class=\"toc\"><a href=\"#charts\">Charts</a><a href=\"#causes\">Causes</a>")
                 .append("<a href=\"#by-code\">By code</a><a href=\"#by-domain\">By domain</a>")
-                .append("<a href=\"#summary\">Code and domain</a><a href=\"#by-day\">By day</a></nav>\n")
+                .append("<a href=\"#summary\">Code and domain</a><a href=\"#by-client\">Clients</a>")
+                .append("<a href=\"#by-sender-domain\">Senders</a><a href=\"#by-day\">By day</a></nav>\n")
                 .append("</div></header>\n");
     }
 

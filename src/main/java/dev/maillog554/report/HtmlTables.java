@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import dev.maillog554.aggregate.DayCount;
+import dev.maillog554.aggregate.PartyTally;
 import dev.maillog554.aggregate.Tally;
 
 /**
@@ -64,6 +65,28 @@ final class HtmlTables {
         close(s, rows.size(), ReportFiles.SUMMARY);
     }
 
+    static void byClient(StringBuilder s, List<PartyTally> rows) {
+        open(s, "by-client", "Refused clients (inbound)", "t-client", "Client IP", "Client name", "#Count",
+                "#Recipients", "Cause", "Blocklist", "First seen (UTC)", "Last seen (UTC)");
+        for (PartyTally t : shown(rows)) {
+            s.append("<tr>").append(td(t.key())).append(td(t.name())).append(count(t.count()))
+                    .append(count(t.recipients())).append(cause(t.category())).append(td(t.blocklist()))
+                    .append(time(t)).append("</tr>\n");
+        }
+        close(s, rows.size(), ReportFiles.BY_CLIENT);
+    }
+
+    static void bySenderDomain(StringBuilder s, List<PartyTally> rows) {
+        open(s, "by-sender-domain", "Refused sender domains (inbound)", "t-sender", "Sender domain", "#Count",
+                "#Recipients", "#Clients", "Cause", "Blocklist", "First seen (UTC)", "Last seen (UTC)");
+        for (PartyTally t : shown(rows)) {
+            s.append("<tr>").append(td(t.key())).append(count(t.count())).append(count(t.recipients()))
+                    .append(count(t.clients())).append(cause(t.category())).append(td(t.blocklist()))
+                    .append(time(t)).append("</tr>\n");
+        }
+        close(s, rows.size(), ReportFiles.BY_SENDER_DOMAIN);
+    }
+
     static void byDay(StringBuilder s, List<DayCount> days) {
         open(s, "by-day", "By day", "t-day", "Day", "#Total", "#Outbound", "#Inbound");
         for (DayCount d : days) {
@@ -115,7 +138,7 @@ final class HtmlTables {
         s.append("</section>\n");
     }
 
-    private static List<Tally> shown(List<Tally> rows) {
+    private static <T> List<T> shown(List<T> rows) {
         return rows.size() <= MAX_ROWS ? rows : rows.subList(0, MAX_ROWS);
     }
 
@@ -136,6 +159,10 @@ final class HtmlTables {
     }
 
     private static String time(Tally t) {
+        return timeCell(t.firstSeen()) + timeCell(t.lastSeen());
+    }
+
+    private static String time(PartyTally t) {
         return timeCell(t.firstSeen()) + timeCell(t.lastSeen());
     }
 

@@ -18,11 +18,13 @@ public final class ReportFiles {
     public static final String BY_DOMAIN = "by-domain.csv";
     public static final String BY_CATEGORY = "by-category.csv";
     public static final String BY_DAY = "by-day.csv";
+    public static final String BY_CLIENT = "by-client.csv";
+    public static final String BY_SENDER_DOMAIN = "by-sender-domain.csv";
     public static final String HTML = "report.html";
 
     /** Every file a scan or report writes; nothing else in the folder is touched. */
     public static final List<String> ALL = List.of(REJECTIONS, SUMMARY, BY_CODE, BY_DOMAIN, BY_CATEGORY, BY_DAY,
-            HTML);
+            BY_CLIENT, BY_SENDER_DOMAIN, HTML);
 
     /** Writes content through a callback. */
     @FunctionalInterface

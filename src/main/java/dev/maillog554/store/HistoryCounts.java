@@ -17,6 +17,7 @@ import dev.maillog554.aggregate.CategoryTally;
 import dev.maillog554.aggregate.CountKey;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.DayCount;
+import dev.maillog554.aggregate.InboundView;
 import dev.maillog554.aggregate.RecipientSet;
 import dev.maillog554.aggregate.Tally;
 import dev.maillog554.classify.Rejection;
@@ -72,9 +73,10 @@ final class HistoryCounts {
      * @param messages the message of each of these row ids
      * @param examples the first {@link Aggregator#EXAMPLES} rejections of a cause, by id
      * @param days     per-day counts, oldest first
+     * @param inbound  the inbound rejections by client and sender domain
      */
     static Counts assemble(List<Fine> fine, Function<Collection<Long>, Map<Long, String>> messages,
-                           Function<String, List<Rejection>> examples, List<DayCount> days) {
+                           Function<String, List<Rejection>> examples, List<DayCount> days, InboundView inbound) {
         Map<CountKey, Group> summary = new HashMap<>();
         Map<CountKey, Group> byCode = new HashMap<>();
         Map<CountKey, Group> byDomain = new HashMap<>();
@@ -103,7 +105,8 @@ final class HistoryCounts {
                 .thenComparing(CategoryTally::category));
         return new Counts(total, recipients.size(), outbound, total - outbound, byDomain.size(),
                 tallies(summary, text),
-                tallies(byCode, text), tallies(byDomain, text), categories, days);
+                tallies(byCode, text), tallies(byDomain, text), categories, days, inbound.clients(),
+                inbound.senderDomains());
     }
 
     /** Per-day counts in {@code zone}, oldest first, from 15-minute buckets. */
@@ -179,6 +182,7 @@ final class HistoryCounts {
         private final Map<Long, long[]> buckets = new HashMap<>();
         private final Map<String, List<Rejection>> examples = new HashMap<>();
         private final Map<Long, String> messages = new HashMap<>();
+        private final InboundView inbound = new InboundView();
         private long lastBucket = Long.MIN_VALUE;
         private long[] lastCounts;
 
@@ -207,6 +211,10 @@ final class HistoryCounts {
             List<Rejection> ex = examples.computeIfAbsent(r.category(), c -> new ArrayList<>(Aggregator.EXAMPLES));
             if (ex.size() < Aggregator.EXAMPLES) {
                 ex.add(HistoryQueries.toRejection(r));
+            }
+            if (outboundIndex(r.direction()) == 1) {
+                inbound.add(Direction.INBOUND, r.remoteIp(), r.remoteHost(), r.sender(), r.recipient(), r.category(),
+                        r.blocklist(), t, t, 1);
             }
         }
 
@@ -240,6 +248,7 @@ final class HistoryCounts {
                     }
                 }
             });
+            inbound.merge(later.inbound);
             lastBucket = Long.MIN_VALUE;
         }
 
@@ -256,7 +265,7 @@ final class HistoryCounts {
             });
             Map<Long, String> text = messages;
             return assemble(parts, ids -> text, id -> List.copyOf(examples.getOrDefault(id, List.of())),
-                    days(bs, zone));
+                    days(bs, zone), inbound);
         }
 
         // HistoryQueries.direction(label) == OUTBOUND ? 0 : 1, without upper-casing every row's label.

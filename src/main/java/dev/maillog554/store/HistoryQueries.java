@@ -37,6 +37,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import dev.maillog554.aggregate.Aggregator;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.DayCount;
+import dev.maillog554.aggregate.InboundView;
 import dev.maillog554.aggregate.RecipientSet;
 import dev.maillog554.classify.Category;
 import dev.maillog554.classify.Diagnosis;
@@ -110,7 +111,20 @@ public class HistoryQueries {
                     HistoryCounts.Fine::merge);
         }
         return HistoryCounts.assemble(List.copyOf(fine.values()), this::messages, category -> examples(category, w),
-                days(w, zone));
+                days(w, zone), inbound(w));
+    }
+
+    /** The inbound rejections the filter covers, by client and sender domain, from one GROUP BY. */
+    private InboundView inbound(Where w) {
+        InboundView view = new InboundView();
+        List<Object[]> rows = query("SELECT remote_ip, remote_host, sender, recipient, category, blocklist, COUNT(*), "
+                + "MIN(occurred_at), MAX(occurred_at) FROM rejection" + w.and("direction = 'inbound'")
+                + " GROUP BY remote_ip, remote_host, sender, recipient, category, blocklist", w).getResultList();
+        for (Object[] r : rows) {
+            view.add(Direction.INBOUND, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], instant(r[7]), instant(r[8]), num(r[6]).longValue());
+        }
+        return view;
     }
 
     /**

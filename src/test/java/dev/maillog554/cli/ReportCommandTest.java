@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,11 @@ class ReportCommandTest {
         assertTrue(r.getOutput().startsWith("26 rejections (all servers): 17 outbound, 9 inbound; 25 recipients; "),
                 r.getOutput());
         assertEquals(26, HistoryFixture.total(out));
-        assertEquals(Files.readAllLines(history.scanOut().resolve("by-code.csv")),
-                Files.readAllLines(out.resolve("by-code.csv")));
+        for (String file : List.of("summary.csv", "by-code.csv", "by-domain.csv", "by-day.csv", "by-client.csv",
+                "by-sender-domain.csv")) {
+            assertEquals(Files.readAllLines(history.scanOut().resolve(file)), Files.readAllLines(out.resolve(file)),
+                    file + ": report from the history must say what the scan said");
+        }
         assertEquals(Files.readAllLines(history.scanOut().resolve("rejections.csv")).size(),
                 Files.readAllLines(out.resolve("rejections.csv")).size());
     }

@@ -39,7 +39,7 @@ class CountingGoldenTest {
 
     private static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures", "counting");
     private static final List<String> FILES = List.of(ReportFiles.SUMMARY, ReportFiles.BY_CODE,
-            ReportFiles.BY_DOMAIN, ReportFiles.BY_CATEGORY);
+            ReportFiles.BY_DOMAIN, ReportFiles.BY_CATEGORY, ReportFiles.BY_CLIENT, ReportFiles.BY_SENDER_DOMAIN);
 
     @TempDir
     Path out;
@@ -67,6 +67,10 @@ class CountingGoldenTest {
         assertEquals(2, c.inbound());
         assertEquals(2, domains.get("example.com").count());
         assertEquals(1, domains.get("example.com").recipients());
+        assertEquals(1, c.clients().size());
+        assertEquals("203.0.113.45", c.clients().get(0).key());
+        assertEquals(2, c.clients().get(0).count());
+        assertEquals("bulk.example", c.senders().get(0).key());
         assertEquals(c.total(), c.outbound() + c.inbound());
         assertEquals(name.equals("postfix") ? 5 : 4, c.recipients());
 

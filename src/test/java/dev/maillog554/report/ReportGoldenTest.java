@@ -33,7 +33,8 @@ class ReportGoldenTest {
     static final String LOG = FIXTURES.resolve("mail.log").toString();
     static final Instant CLOCK = Instant.parse("2026-11-28T06:00:00Z");
     static final List<String> FILES = List.of(ReportFiles.SUMMARY, ReportFiles.BY_CODE, ReportFiles.BY_DOMAIN,
-            ReportFiles.BY_CATEGORY, ReportFiles.BY_DAY, ReportFiles.REJECTIONS, ReportFiles.HTML);
+            ReportFiles.BY_CATEGORY, ReportFiles.BY_DAY, ReportFiles.BY_CLIENT, ReportFiles.BY_SENDER_DOMAIN,
+            ReportFiles.REJECTIONS, ReportFiles.HTML);
 
     @Inject
     ScanService scans;
