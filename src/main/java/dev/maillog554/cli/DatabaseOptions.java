@@ -19,7 +19,8 @@ public class DatabaseOptions {
             "--data-dir", "maillog554.data-dir");
 
     @Option(names = "--data-dir", paramLabel = "<dir>",
-            description = "Folder of the embedded H2 database (default: ~/.local/share/maillog554, "
+            description = "Folder of the embedded H2 database (default: $XDG_DATA_HOME/maillog554 or "
+                    + "~/.local/share/maillog554, "
                     + "or config key maillog554.data-dir).")
     String dataDir;
 

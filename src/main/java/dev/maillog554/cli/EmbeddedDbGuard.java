@@ -56,7 +56,7 @@ final class EmbeddedDbGuard {
         if (url == null) {
             // The default in application.properties, rebuilt here because config is not up before start-up. The
             // same string matters: H2 shares one open database only between identical settings.
-            String dir = setting("maillog554.data-dir", System.getProperty("user.home") + "/.local/share/maillog554");
+            String dir = setting("maillog554.data-dir", DataHome.publish());
             url = "jdbc:h2:file:" + dir + "/maillog554;DB_CLOSE_ON_EXIT=FALSE";
         }
         String lower = url.toLowerCase(Locale.ROOT);

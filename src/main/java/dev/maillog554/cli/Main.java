@@ -74,6 +74,7 @@ public final class Main {
             Quarkus.run(PicocliRunner.class, args);
             return;
         }
+        DataHome.publish();
         DatabaseOptions.apply(args);
         int refused = EmbeddedDbGuard.awaitFree(args);
         if (refused != EmbeddedDbGuard.PROCEED) {
