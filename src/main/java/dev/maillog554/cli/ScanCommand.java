@@ -1,7 +1,12 @@
 package dev.maillog554.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,6 +18,7 @@ import dev.maillog554.ScanRequest;
 import dev.maillog554.ScanResult;
 import dev.maillog554.ScanService;
 import dev.maillog554.ingest.CodeFilter;
+import dev.maillog554.report.MetricsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,6 +94,11 @@ class ScanCommand implements Callable<Integer> {
             description = "Exit with code 4 when more than n rejections are found in this run (for monitoring).")
     Long failIfCount;
 
+    @Option(names = "--metrics-file", paramLabel = "<file>",
+            description = "Also write the run's figures in the Prometheus text format to this file (replaced "
+                    + "whole), e.g. for node_exporter's textfile collector.")
+    Path metricsFile;
+
     @Mixin
     DatabaseOptions database;
 
@@ -123,6 +134,37 @@ class ScanCommand implements Callable<Integer> {
         if (!quiet && result.counts().total() > 0) {
             ScanSummary.print(spec.commandLine().getOut(), result, filter);
         }
+        int code = exitCode(result, err);
+        if (metricsFile != null) {
+            Instant end = Instant.now();
+            try {
+                MetricsFile.write(metricsFile, new MetricsFile.Run(result.counts(), result.linesRead(),
+                        result.inputs(), result.problems(), Duration.between(now, end), end, code),
+                        code == ExitCodes.OK || code == ExitCodes.THRESHOLD);
+            } catch (IOException e) {
+                // The scan itself is stored and reported; only the monitoring file is missing, and its age says so.
+                err.println("maillog554: cannot write --metrics-file " + metricsFile + ": " + why(e)
+                        + ": check that its folder exists and is writable");
+                return ExitCodes.FAILURE;
+            }
+        }
+        return code;
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return CommandLineConfig.describe(e);
+    }
+
+    private int exitCode(ScanResult result, PrintWriter err) {
         if (result.problems() > 0) {
             return ExitCodes.BAD_INPUT;
         }

@@ -49,6 +49,39 @@ class ScanCommandTest {
         return launcher.launch(all);
     }
 
+    @Test
+    void writesAMetricsFileForTheTextfileCollector(QuarkusMainLauncher launcher) throws IOException {
+        Path log = write("mail.log", INBOUND, INBOUND.replace("07:47:48", "07:47:49")
+                .replace("to=<smtp@example.org>", "to=<b@example.org>"), NOT_554);
+        Path prom = tmp.resolve("textfile").resolve("maillog554.prom");
+        Files.createDirectories(prom.getParent());
+        LaunchResult r = scan(launcher, "--metrics-file", prom.toString(), log.toString());
+        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        String m = Files.readString(prom);
+        assertTrue(m.contains("\nmaillog554_rejections{direction=\"inbound\",category=\"relay-denied\","
+                + "reply_code=\"554\",enhanced_code=\"5.7.1\"} 2\n"), m);
+        assertTrue(m.contains("\nmaillog554_recipients 2\n"), m);
+        assertTrue(m.contains("\nmaillog554_lines_read 3\n"), m);
+        assertTrue(m.contains("\nmaillog554_last_run_exit_code 0\n"), m);
+        String success = lastSuccess(m);
+        assertFalse(success.isEmpty(), m);
+
+        // A run that fails to read its input still says so, and keeps the time of the last success.
+        LaunchResult bad = scan(launcher, "--metrics-file", prom.toString(), tmp.resolve("missing.log").toString());
+        assertEquals(ExitCodes.BAD_INPUT, bad.exitCode(), bad.getErrorOutput());
+        String m2 = Files.readString(prom);
+        assertTrue(m2.contains("\nmaillog554_last_run_exit_code 2\n"), m2);
+        assertEquals(success, lastSuccess(m2));
+        try (var files = Files.list(prom.getParent())) {
+            assertEquals(List.of(prom), files.toList(), "only the metrics file, no temporary file");
+        }
+    }
+
+    private static String lastSuccess(String metrics) {
+        return metrics.lines().filter(l -> l.startsWith("maillog554_last_success_timestamp_seconds "))
+                .findFirst().orElse("");
+    }
+
     Path write(String name, String... lines) throws IOException {
         Path p = tmp.resolve(name);
         Files.writeString(p, String.join("\n", lines) + "\n");
