@@ -13,6 +13,7 @@ import dev.maillog554.ScanRequest;
 import dev.maillog554.ScanResult;
 import dev.maillog554.ScanService;
 import dev.maillog554.ingest.CodeFilter;
+import dev.maillog554.parse.TimeSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
