@@ -10,6 +10,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +28,7 @@ import dev.maillog554.ScanResult;
 import dev.maillog554.ScanService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class ApiResourcesTest {
@@ -224,6 +230,39 @@ class ApiResourcesTest {
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 .body(not(containsString("<script>alert(1)")))
                 .body(not(containsString("<img src=x")));
+    }
+
+    // The page's inline style and script must match the policy's hashes, or a browser would drop them.
+    @Test
+    void reportPolicyAllowsExactlyThePagesOwnStyleAndScript() throws Exception {
+        Response r = given().when().get("/");
+        r.then().statusCode(200);
+        String csp = r.getHeader("Content-Security-Policy");
+        String page = r.asString();
+        assertTrue(csp.contains("style-src " + sha256(between(page, "<style>", "</style>")) + ";"), csp);
+        assertTrue(csp.contains("script-src " + sha256(between(page, "<script>", "</script>")) + ";"), csp);
+        assertEquals(1, page.split("<script", -1).length - 1, "one script, the hashed one");
+        assertTrue(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"), csp);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/api/runs", "/api/counts?group=nope", "/api/nothing-here", "/q/openapi"})
+    void everyAnswerCarriesTheSecurityHeaders(String path) {
+        given().when().get(path).then()
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("X-Frame-Options", equalTo("DENY"));
+    }
+
+    private static String between(String page, String open, String close) {
+        int from = page.indexOf(open) + open.length();
+        return page.substring(from, page.indexOf(close, from));
+    }
+
+    private static String sha256(String inline) throws Exception {
+        return "'sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(inline.getBytes(StandardCharsets.UTF_8))) + "'";
     }
 
     @Test
