@@ -35,7 +35,8 @@ public class CountResource {
     public CountsResponse counts(
             @Parameter(description = "code, enhanced, domain, direction, category, provider, host or day.",
                     required = true) @QueryParam("group") String group,
-            @Parameter(description = "Earliest event time, inclusive: 2024-11-27 or 2024-11-27T10:00:00Z.")
+            @Parameter(description = "Earliest event time, inclusive, as the CLI's --since takes it, in UTC: "
+                    + "today, yesterday, 7d, 24h, 2024-11-27 or 2024-11-27T10:00:00Z.")
             @QueryParam("since") String since,
             @Parameter(description = "Latest event time, exclusive, same formats as since.")
             @QueryParam("until") String until,

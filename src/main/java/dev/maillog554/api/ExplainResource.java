@@ -8,7 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.maillog554.api.dto.ExplainRequest;
 import dev.maillog554.api.dto.Explanation;
@@ -25,6 +30,8 @@ public class ExplainResource {
     ExplainService explainer;
     @Inject
     ApiSettings settings;
+    @Inject
+    ObjectMapper json;
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
@@ -38,9 +45,17 @@ public class ExplainResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Explain a rejection (JSON)", description = "The body is {\"text\": \"...\"}.")
-    public Explanation explainJson(@RequestBody(description = "{\"text\": a log line or reply text}")
-                                   ExplainRequest body) {
-        return explain(body == null ? null : body.text());
+    public Explanation explainJson(@RequestBody(description = "{\"text\": a log line or reply text}",
+            content = @Content(schema = @Schema(implementation = ExplainRequest.class))) String body) {
+        // Read here rather than by RESTEasy, whose answer to a body that is no such object is an empty 400.
+        ExplainRequest request;
+        try {
+            request = body == null || body.isBlank() ? null : json.readValue(body, ExplainRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new BadParameterException("text", "the body must be a JSON object such as {\"text\": \"554 5.7.1 "
+                    + "...\"}");
+        }
+        return explain(request == null ? null : request.text());
     }
 
     private Explanation explain(String text) {

@@ -1,9 +1,6 @@
 package dev.maillog554.api;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
@@ -11,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.maillog554.classify.Category;
 import dev.maillog554.parse.Direction;
+import dev.maillog554.parse.TimeSpec;
 import dev.maillog554.store.GroupBy;
 import dev.maillog554.store.HistoryFilter;
 
@@ -33,19 +31,18 @@ final class Params {
         return new HistoryFilter(from, to, blankToNull(host), direction(direction));
     }
 
-    /** An ISO instant ({@code 2024-11-27T10:00:00Z}), date-time with offset, or a date (its start in UTC). */
+    /**
+     * Every form the CLI's {@code --since} takes ({@link TimeSpec}); days and local times are in UTC, the zone of
+     * every time the API returns and of {@code group=day}.
+     */
     static Instant time(String name, String value) {
         if (blankToNull(value) == null) {
             return null;
         }
-        String v = value.trim();
         try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeException e) {
-            throw new BadParameterException(name, "bad date '" + v + "': use 2024-11-27 or 2024-11-27T10:00:00Z");
+            return TimeSpec.parse(value, Instant.now(), ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException(name, e.getMessage());
         }
     }
 
@@ -86,21 +83,44 @@ final class Params {
         }
     }
 
-    /** Page number, 0-based. */
-    static int page(Integer page) {
-        int p = page == null ? 0 : page;
+    /**
+     * Page number, 0-based, for pages of {@code size} rows. The first row it stands for must be an int, the
+     * offset a database query takes: {@code page=99999999&size=1000} overflowed into a 500.
+     */
+    static int page(String page, int size) {
+        long p = number("page", page, 0);
         if (p < 0) {
             throw new BadParameterException("page", "page must be 0 or more");
         }
-        return p;
+        if (p * size > Integer.MAX_VALUE) {
+            throw new BadParameterException("page", "page must be at most " + Integer.MAX_VALUE / size
+                    + " with size " + size);
+        }
+        return (int) p;
     }
 
-    static int size(Integer size) {
-        int s = size == null ? 50 : size;
+    static int size(String size) {
+        long s = number("size", size, 50);
         if (s < 1 || s > MAX_SIZE) {
             throw new BadParameterException("size", "size must be between 1 and " + MAX_SIZE);
         }
-        return s;
+        return (int) s;
+    }
+
+    // Taken as text, not Integer: RESTEasy answers a query parameter it cannot convert with an empty 404.
+    private static long number(String name, String value, long absent) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return absent;
+        }
+        if (!v.matches("-?\\d+")) {
+            throw new BadParameterException(name, name + " must be a whole number, not '" + v + "'");
+        }
+        // Past 12 digits it is out of range for page and size alike, and could overflow a long.
+        if (v.replace("-", "").length() > 12) {
+            throw new BadParameterException(name, name + " is out of range: " + v);
+        }
+        return Long.parseLong(v);
     }
 
     static String blankToNull(String s) {

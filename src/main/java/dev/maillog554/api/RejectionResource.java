@@ -10,6 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.maillog554.api.dto.RejectionItem;
@@ -34,9 +36,12 @@ public class RejectionResource {
     @GET
     @Operation(summary = "List rejections", description = "Oldest first, paginated; every filter is optional.")
     public RejectionPage list(
-            @Parameter(description = "0-based page number (default 0).") @QueryParam("page") Integer page,
-            @Parameter(description = "Rows per page, 1 to 1000 (default 50).") @QueryParam("size") Integer size,
-            @Parameter(description = "Earliest event time, inclusive: 2024-11-27 or 2024-11-27T10:00:00Z.")
+            @Parameter(description = "0-based page number (default 0).", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("page") String page,
+            @Parameter(description = "Rows per page, 1 to 1000 (default 50).",
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+            @Parameter(description = "Earliest event time, inclusive, as the CLI's --since takes it, in UTC: "
+                    + "today, yesterday, 7d, 24h, 2024-11-27 or 2024-11-27T10:00:00Z.")
             @QueryParam("since") String since,
             @Parameter(description = "Latest event time, exclusive, same formats as since.")
             @QueryParam("until") String until,
@@ -45,8 +50,8 @@ public class RejectionResource {
             @Parameter(description = "Recipient domain, e.g. example.org.") @QueryParam("domain") String domain,
             @Parameter(description = "Cause id, e.g. relay-denied.") @QueryParam("category") String category,
             @Parameter(description = "Reply code (554) or enhanced code (5.7.1).") @QueryParam("code") String code) {
-        int p = Params.page(page);
         int s = Params.size(size);
+        int p = Params.page(page, s);
         String c = Params.blankToNull(code);
         Integer reply = null;
         String enhanced = null;

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.maillog554.api.dto.RunSummary;
@@ -33,8 +35,14 @@ public class RunResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One scan run", description = "404 when no run has this id.")
-    public RunSummary get(@Parameter(description = "Run id, as listed by GET /api/runs.") @PathParam("id") long id) {
-        return history.run(id).map(RunSummary::of).orElseThrow(() -> new NotFoundException("no run " + id));
+    @Operation(summary = "One scan run", description = "404 when no run has this id, 400 when it is not a number.")
+    public RunSummary get(@Parameter(description = "Run id, as listed by GET /api/runs.",
+            schema = @Schema(type = SchemaType.INTEGER)) @PathParam("id") String id) {
+        // Taken as text: RESTEasy answers an id it cannot convert with an empty 404, not a bad parameter.
+        if (!id.matches("\\d{1,18}")) {
+            throw new BadParameterException("id", "bad run id '" + id + "': use an id listed by GET /api/runs");
+        }
+        long run = Long.parseLong(id);
+        return history.run(run).map(RunSummary::of).orElseThrow(() -> new NotFoundException("no run " + run));
     }
 }

@@ -16,7 +16,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * Entry point. It exists to do what must happen outside picocli: read the database options before Quarkus
  * starts (the datasource is built at start-up, before picocli parses the command, so {@code --db-url},
  * {@code --db-user}, {@code --db-password} and {@code --data-dir} become the configuration keys they stand for,
- * and so do {@code serve}'s {@code --host}, {@code --port} and {@code --redact}, see {@link ServeOptions}), and
+ * and so do {@code serve}'s {@code --host}, {@code --port}, {@code --redact} and {@code --token-file}, see
+ * {@link ServeOptions}, which also refuses a {@code serve} other machines could reach without a token), and
  * turn a failed start-up into one line on stderr and an exit code: start-up fails before picocli's exception
  * handler exists.
  */
@@ -74,6 +75,14 @@ public final class Main {
             Quarkus.run(PicocliRunner.class, args);
             return;
         }
+        // Before anything else, so that a serve that may not start touches neither a port nor the database.
+        String notServed = ServeOptions.apply(args);
+        if (notServed != null) {
+            System.err.println("maillog554: " + notServed);
+            System.err.flush();
+            exit(ExitCodes.BAD_INPUT);
+            return;
+        }
         DataHome.publish();
         DatabaseOptions.apply(args);
         int refused = EmbeddedDbGuard.awaitFree(args);
@@ -81,7 +90,6 @@ public final class Main {
             exit(refused);
             return;
         }
-        ServeOptions.apply(args);
         boolean wait = Arrays.asList(args).contains("--wait");
         Outcome outcome = new Outcome(wait);
         Quarkus.run(PicocliRunner.class, outcome::record, args);

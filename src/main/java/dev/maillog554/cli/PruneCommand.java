@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 
 import dev.maillog554.HistoryService;
+import dev.maillog554.parse.TimeSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -18,6 +18,7 @@ import dev.maillog554.ScanRequest;
 import dev.maillog554.ScanResult;
 import dev.maillog554.ScanService;
 import dev.maillog554.ingest.CodeFilter;
+import dev.maillog554.parse.TimeSpec;
 import dev.maillog554.report.MetricsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,9 @@
 package dev.maillog554.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.runtime.Quarkus;
@@ -19,13 +21,19 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:Stopped normally.",
             "1:Runtime failure: the port is taken or the database is unusable.",
-            "2:Bad usage."})
+            "2:Bad usage: also --host other than loopback without a token, or an unreadable --token-file."})
 class ServeCommand implements Callable<Integer> {
 
     // Read by ServeOptions before start-up; declared here for --help and validation.
     @Option(names = "--host", paramLabel = "<address>", defaultValue = ServeOptions.DEFAULT_HOST,
-            description = "Address to listen on; only this machine by default (default: ${DEFAULT-VALUE}).")
+            description = "Address to listen on; only this machine by default (default: ${DEFAULT-VALUE}). Any "
+                    + "address but loopback needs a token.")
     String host;
+
+    @Option(names = "--token-file", paramLabel = "<file>",
+            description = "File whose first line is the token every request must send as 'Authorization: Bearer "
+                    + "<token>' (or set " + ServeOptions.TOKEN_ENV + "); required unless --host is loopback.")
+    Path tokenFile;
 
     @Option(names = "--port", paramLabel = "<port>", defaultValue = "" + ServeOptions.DEFAULT_PORT,
             description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
@@ -46,9 +54,13 @@ class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "invalid port " + port + ": use 0 to 65535");
         }
-        int actual = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(port);
+        Config config = ConfigProvider.getConfig();
+        int actual = config.getOptionalValue("quarkus.http.port", Integer.class).orElse(port);
+        boolean token = config.getOptionalValue(ServeOptions.TOKEN_KEY, String.class).filter(t -> !t.isBlank())
+                .isPresent();
         spec.commandLine().getErr().println("maillog554: serving http://" + (host.contains(":") ? "[" + host + "]"
-                : host) + ":" + actual + "/ (API under /api, OpenAPI at /q/openapi); Ctrl-C stops");
+                : host) + ":" + actual + "/ (API under /api, OpenAPI at /q/openapi" + (token ? "; every request "
+                + "needs the bearer token" : "") + "); Ctrl-C stops");
         spec.commandLine().getErr().flush();
         Quarkus.waitForExit();
         return ExitCodes.OK;

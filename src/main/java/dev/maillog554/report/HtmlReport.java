@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,10 +29,22 @@ public final class HtmlReport {
     /** Bars per chart. */
     static final int TOP = 10;
 
-    private static final String CSS = resource("report/report.css");
-    private static final String JS = resource("report/report.js");
+    // Exactly the text between <style> and </style>, <script> and </script>: a Content-Security-Policy hash
+    // covers those bytes, so the page and its policy are built from the same strings.
+    private static final String STYLE = "\n" + resource("report/report.css");
+    private static final String SCRIPT = "\n" + resource("report/report.js");
+    // The page is self-contained: its one style and one script are allowed by hash, nothing else is loaded (the
+    // charts are inline SVG), and no other site may frame it. A saved report.html opened from disk has no header
+    // and needs none.
+    private static final String CSP = "default-src 'none'; style-src " + hash(STYLE) + "; script-src "
+            + hash(SCRIPT) + "; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private HtmlReport() {
+    }
+
+    /** The Content-Security-Policy that lets the page's own inline style and script run, and nothing else. */
+    public static String contentSecurityPolicy() {
+        return CSP;
     }
 
     /** Writes the report into {@code dir}. */
@@ -56,7 +71,7 @@ public final class HtmlReport {
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"maillog554\">\n")
-                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS)
+                .append("<title>").append(Html.escape(title)).append("</title>\n<style>").append(STYLE)
                 .append("</style>\n</head>\n<body>\n");
         header(s, title, meta, c);
         s.append("<main class=\"wrap\">\n");
@@ -81,7 +96,7 @@ public final class HtmlReport {
         if (redactor.enabled()) {
             s.append(" Local parts of addresses are replaced by a short hash.");
         }
-        s.append("</p></footer>\n<script>\n").append(JS).append("</script>\n</body>\n</html>\n");
+        s.append("</p></footer>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         drain(s, w);
     }
 
@@ -210,6 +225,15 @@ public final class HtmlReport {
 
     static String group(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String hash(String inline) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static String resource(String name) {

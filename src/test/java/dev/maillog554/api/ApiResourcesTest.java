@@ -2,6 +2,7 @@ package dev.maillog554.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -9,6 +10,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 
 import jakarta.inject.Inject;
 
@@ -16,11 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.maillog554.ScanResult;
 import dev.maillog554.ScanService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class ApiResourcesTest {
@@ -48,9 +56,22 @@ class ApiResourcesTest {
     }
 
     @Test
-    void unknownRunIs404() {
-        given().when().get("/api/runs/987654321").then().statusCode(404);
-        given().when().get("/api/runs/abc").then().statusCode(404);
+    void unknownRunIs404WithAJsonBody() {
+        given().when().get("/api/runs/987654321").then().statusCode(404).contentType(ContentType.JSON)
+                .body("error", equalTo("no run 987654321"));
+    }
+
+    @Test
+    void unknownPathIs404WithAJsonBody() {
+        given().when().get("/api/nothing-here").then().statusCode(404).contentType(ContentType.JSON)
+                .body("error", not(emptyOrNullString()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "-1", "99999999999999999999999"})
+    void runIdThatIsNoNumberIs400(String id) {
+        given().when().get("/api/runs/" + id).then().statusCode(400).contentType(ContentType.JSON)
+                .body("parameter", equalTo("id")).body("error", not(emptyOrNullString()));
     }
 
     @Test
@@ -103,7 +124,7 @@ class ApiResourcesTest {
 
     @ParameterizedTest
     @CsvSource({
-        "group=nope,group", "group=,group", "group=domain&since=yesterday,since",
+        "group=nope,group", "group=,group", "group=domain&since=tomorrow,since",
         "group=domain&until=2024-13-01,until", "group=domain&since=2024-11-28&until=2024-11-27,until",
         "group=domain&direction=sideways,direction"})
     void badCountParametersAre400WithTheirName(String query, String parameter) {
@@ -136,10 +157,36 @@ class ApiResourcesTest {
     @ParameterizedTest
     @CsvSource({
         "page=-1,page", "size=0,size", "size=1001,size", "code=abc,code", "category=nope,category",
-        "since=27/11/2024,since", "direction=up,direction"})
+        "since=27/11/2024,since", "direction=up,direction",
+        // page * size overflowed an int: a 500
+        "page=99999999&size=1000,page", "page=2147483647,page",
+        // not an int at all: RESTEasy's empty 404
+        "page=99999999999,page", "page=99999999999999999999999,page", "page=abc,page", "size=abc,size",
+        "size=99999999999,size", "size=1.5,size",
+        // a time the database cannot hold: a 500
+        "since=+999999999-01-01T00:00:00Z,since", "until=-999999-01-01,until"})
     void badRejectionParametersAre400WithTheirName(String query, String parameter) {
-        given().when().get("/api/rejections?" + query).then().statusCode(400)
-                .body("parameter", equalTo(parameter));
+        given().when().get("/api/rejections?" + query).then().statusCode(400).contentType(ContentType.JSON)
+                .body("parameter", equalTo(parameter)).body("error", not(emptyOrNullString()));
+    }
+
+    @Test
+    void theLastPossiblePageIsEmptyNotAnError() {
+        given().queryParam("host", ApiData.HOST).queryParam("size", 1000).queryParam("page", Integer.MAX_VALUE / 1000)
+                .when().get("/api/rejections").then().statusCode(200)
+                .body("total", equalTo(4)).body("items", hasSize(0));
+    }
+
+    // The fixture lies in 2024: every relative time is after it.
+    @ParameterizedTest
+    @CsvSource({
+        "since=yesterday,0", "until=yesterday,4", "since=today,0", "since=7d,0", "until=24h,4", "until=2w,4",
+        "since=2024-11-28T00:00,2", "until=2024-11-28T00:00:00+00:00,2"})
+    void acceptsEveryTimeFormOfTheCli(String query, int total) {
+        given().when().get("/api/rejections?host=" + ApiData.HOST + "&" + query).then().statusCode(200)
+                .body("total", equalTo(total));
+        given().when().get("/api/counts?group=day&host=" + ApiData.HOST + "&" + query)
+                .then().statusCode(200).body("total", equalTo(total));
     }
 
     @Test
@@ -167,6 +214,14 @@ class ApiResourcesTest {
                 .when().post("/api/explain").then().statusCode(400).body("parameter", equalTo("text"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"text\": ", "[1, 2]", "{\"text\": {\"a\": 1}}"})
+    void explainWithABodyThatIsNoJsonObjectIs400(String body) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/explain").then().statusCode(400).contentType(ContentType.JSON)
+                .body("parameter", equalTo("text")).body("error", not(emptyOrNullString()));
+    }
+
     @Test
     void servesTheHtmlReportWithLogTextEscaped() {
         given().queryParam("host", ApiData.HOST).when().get("/").then().statusCode(200)
@@ -175,6 +230,39 @@ class ApiResourcesTest {
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 .body(not(containsString("<script>alert(1)")))
                 .body(not(containsString("<img src=x")));
+    }
+
+    // The page's inline style and script must match the policy's hashes, or a browser would drop them.
+    @Test
+    void reportPolicyAllowsExactlyThePagesOwnStyleAndScript() throws Exception {
+        Response r = given().when().get("/");
+        r.then().statusCode(200);
+        String csp = r.getHeader("Content-Security-Policy");
+        String page = r.asString();
+        assertTrue(csp.contains("style-src " + sha256(between(page, "<style>", "</style>")) + ";"), csp);
+        assertTrue(csp.contains("script-src " + sha256(between(page, "<script>", "</script>")) + ";"), csp);
+        assertEquals(1, page.split("<script", -1).length - 1, "one script, the hashed one");
+        assertTrue(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"), csp);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/api/runs", "/api/counts?group=nope", "/api/nothing-here", "/q/openapi"})
+    void everyAnswerCarriesTheSecurityHeaders(String path) {
+        given().when().get(path).then()
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("X-Frame-Options", equalTo("DENY"));
+    }
+
+    private static String between(String page, String open, String close) {
+        int from = page.indexOf(open) + open.length();
+        return page.substring(from, page.indexOf(close, from));
+    }
+
+    private static String sha256(String inline) throws Exception {
+        return "'sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(inline.getBytes(StandardCharsets.UTF_8))) + "'";
     }
 
     @Test

@@ -40,6 +40,7 @@ final class CliProcess {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
                 .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().remove("MAILLOG554_DEBUG");
+        pb.environment().remove("MAILLOG554_API_TOKEN");
         pb.environment().putAll(env);
         return new CliProcess(pb.start(), out, err);
     }

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,6 +43,7 @@ class ServeIT {
     @TempDir
     static Path tmp;
 
+    final List<CliProcess> started = new ArrayList<>();
     CliProcess server;
     int port;
 
@@ -53,21 +55,31 @@ class ServeIT {
         assertEquals(0, scan.exitCode(), scan.toString());
 
         port = freePort();
-        server = CliProcess.start(tmp, "serve", Map.of(), "serve", "--port", Integer.toString(port), "--data-dir", db);
+        server = serve("serve", Map.of(), port, "--data-dir", db);
+    }
+
+    /** Starts {@code serve --port port extra...} and waits until it listens; {@link #stop} ends it. */
+    private CliProcess serve(String tag, Map<String, String> env, int port, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
+        args.addAll(List.of(extra));
+        CliProcess p = CliProcess.start(tmp, tag, env, args.toArray(String[]::new));
+        started.add(p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!listening(port)) {
-            assertTrue(server.process.isAlive(), "serve exited early: " + server);
+        String host = args.contains("127.0.0.2") ? "127.0.0.2" : "127.0.0.1";
+        while (!listening(host, port)) {
+            assertTrue(p.process.isAlive(), "serve exited early: " + p);
             assertTrue(System.nanoTime() < deadline, "serve did not listen within 120 s");
             Thread.sleep(200);
         }
+        return p;
     }
 
     @AfterAll
     void stop() throws InterruptedException {
-        if (server != null) {
-            server.process.destroy();
-            if (!server.process.waitFor(20, TimeUnit.SECONDS)) {
-                server.process.destroyForcibly();
+        for (CliProcess p : started) {
+            p.process.destroy();
+            if (!p.process.waitFor(20, TimeUnit.SECONDS)) {
+                p.process.destroyForcibly();
             }
         }
     }
@@ -93,6 +105,78 @@ class ServeIT {
     }
 
     @Test
+    void sendsTheSecurityHeaders() {
+        for (String path : List.of("/", "/api/runs")) {
+            given().when().get("http://127.0.0.1:" + port + path).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", containsString("script-src 'sha256-"))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("Referrer-Policy", equalTo("no-referrer"));
+        }
+    }
+
+    // The data dir is a plain file, so that start-up fails before any port opens should the check ever be
+    // missing: this test must never listen on every address.
+    @Test
+    void anyAddressWithoutATokenIsRefusedBeforeStartUp() throws Exception {
+        Path notADir = Files.writeString(tmp.resolve("not-a-dir"), "");
+        CliProcess p = CliProcess.run(tmp, "serve-open", "serve", "--host", "0.0.0.0", "--port",
+                Integer.toString(freePort()), "--data-dir", notADir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, p.exitCode(), p.toString());
+        List<String> err = Files.readAllLines(p.err);
+        assertEquals(1, err.size(), p.toString());
+        assertTrue(err.get(0).startsWith("maillog554: serve --host 0.0.0.0 can be reached from other machines")
+                && err.get(0).contains("--token-file") && err.get(0).contains("MAILLOG554_API_TOKEN"), err.get(0));
+    }
+
+    @Test
+    void anUnreadableTokenFileIsOneClearLine() throws Exception {
+        Path missing = tmp.resolve("no-such-token");
+        CliProcess p = CliProcess.run(tmp, "serve-nofile", "serve", "--token-file", missing.toString(),
+                "--port", Integer.toString(freePort()), "--data-dir", tmp.resolve("db-nofile").toString());
+        assertEquals(ExitCodes.BAD_INPUT, p.exitCode(), p.toString());
+        assertEquals(List.of("maillog554: cannot read --token-file '" + missing + "': no such file: give a readable "
+                + "file holding the token on one line"), Files.readAllLines(p.err));
+    }
+
+    @Test
+    void aTokenFromAFileIsDemandedOfEveryRequest() throws Exception {
+        Path file = Files.writeString(tmp.resolve("token"), "file-token-5be0c1\n");
+        int p = freePort();
+        serve("serve-file", Map.of(), p, "--token-file", file.toString(), "--data-dir",
+                tmp.resolve("db-file").toString());
+        demandsToken("http://127.0.0.1:" + p, "file-token-5be0c1");
+    }
+
+    // 127.0.0.2 is loopback too: a token given there is still enforced.
+    @Test
+    void aTokenFromTheEnvironmentIsDemandedOfEveryRequest() throws Exception {
+        Assumptions.assumeTrue(reachable("127.0.0.2"), "127.0.0.2 is not configured on lo");
+        int p = freePort();
+        serve("serve-env", Map.of("MAILLOG554_API_TOKEN", "env-token-9d2f7a"), p, "--host", "127.0.0.2",
+                "--data-dir", tmp.resolve("db-env").toString());
+        demandsToken("http://127.0.0.2:" + p, "env-token-9d2f7a");
+    }
+
+    private static void demandsToken(String base, String token) {
+        given().when().get(base + "/api/runs").then().statusCode(401).contentType(ContentType.JSON)
+                .header("WWW-Authenticate", containsString("Bearer")).body("error", containsString("bearer token"));
+        given().when().get(base + "/").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").when().get(base + "/api/runs").then().statusCode(401);
+        given().header("Authorization", "Bearer " + token).when().get(base + "/api/runs").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).when().get(base + "/").then().statusCode(200)
+                .contentType(ContentType.HTML);
+    }
+
+    private static boolean reachable(String loopback) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(loopback))) {
+            return s.getLocalPort() > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void listensOnLoopbackOnly() {
         // The default host is 127.0.0.1: another local address must not reach it.
         assertThrows(ConnectException.class, () -> {
@@ -114,8 +198,8 @@ class ServeIT {
         return found.get(0);
     }
 
-    private static boolean listening(int port) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
+    private static boolean listening(String host, int port) {
+        try (Socket s = new Socket(host, port)) {
             return true;
         } catch (IOException e) {
             return false;

@@ -1,4 +1,4 @@
-package dev.maillog554.cli;
+package dev.maillog554.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,5 +28,14 @@ class TimeSpecTest {
     void rejectsNonsenseAndEmptyWindows() {
         assertThrows(IllegalArgumentException.class, () -> TimeSpec.parse("last week", NOW, PARIS));
         assertThrows(IllegalArgumentException.class, () -> TimeSpec.window("today", "yesterday", NOW, PARIS));
+    }
+
+    // A database timestamp cannot hold them: the API answered such a time with a 500.
+    @Test
+    void rejectsTimesOutsideTheYearsADatabaseHolds() {
+        assertThrows(IllegalArgumentException.class, () -> TimeSpec.parse("+999999999-01-01T00:00:00Z", NOW, PARIS));
+        assertThrows(IllegalArgumentException.class, () -> TimeSpec.parse("+10000-01-01", NOW, PARIS));
+        assertThrows(IllegalArgumentException.class, () -> TimeSpec.parse("-0001-01-01T00:00", NOW, PARIS));
+        assertEquals(Instant.parse("9999-01-01T00:00:00Z"), TimeSpec.parse("9999-01-01T00:00Z", NOW, PARIS));
     }
 }
