@@ -11,10 +11,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.maillog554.aggregate.CategoryTally;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.classify.Classifier;
-import dev.maillog554.classify.Rejection;
 import dev.maillog554.report.CsvReport;
 import dev.maillog554.report.HtmlReport;
 import dev.maillog554.report.Redactor;
@@ -103,19 +101,8 @@ public class HistoryService {
         }
     }
 
-    // Tips are text the classifier writes, not history: diagnose the examples again to get them.
+    // Tips are text the classifier writes, not history: diagnose the examples again to get them, as a scan does.
     private Counts withTips(Counts c) {
-        List<CategoryTally> categories = new ArrayList<>(c.categories().size());
-        for (CategoryTally t : c.categories()) {
-            List<Rejection> examples = new ArrayList<>();
-            List<String> tips = new ArrayList<>();
-            for (Rejection r : t.examples()) {
-                Rejection diagnosed = new Rejection(r.event(), classifier.classify(r.event()));
-                examples.add(diagnosed);
-                diagnosed.diagnosis().tips().stream().filter(tip -> !tips.contains(tip)).forEach(tips::add);
-            }
-            categories.add(t.with(examples, tips));
-        }
-        return c.withCategories(categories);
+        return c.withTipsOf(r -> classifier.classify(r.event()).tips());
     }
 }

@@ -182,20 +182,9 @@ public final class Aggregator {
         CategoryTally categoryTally(String id, Function<Rejection, List<String>> tipsOf) {
             List<Map.Entry<String, Long>> ds = new ArrayList<>(domains.entrySet());
             ds.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            List<String> tips = new ArrayList<>();
-            // Outbound tips first: they are the sender's to-do list; inbound ones start with whose move it is.
-            List<Rejection> byDirection = new ArrayList<>(examples);
-            byDirection.sort(Comparator.comparing(r -> r.event().direction()));
-            for (Rejection r : byDirection) {
-                for (String tip : tipsOf.apply(r)) {
-                    if (!tips.contains(tip)) {
-                        tips.add(tip);
-                    }
-                }
-            }
             return new CategoryTally(id, count, recipients.size(), domains.size(),
                     ds.stream().limit(10).map(Map.Entry::getKey).toList(), first, last,
-                    List.copyOf(examples), List.copyOf(tips));
+                    List.copyOf(examples), List.of()).withTipsOf(tipsOf);
         }
     }
 }

@@ -1,7 +1,12 @@
 package dev.maillog554.aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 import dev.maillog554.classify.Rejection;
 
@@ -21,9 +26,20 @@ import dev.maillog554.classify.Rejection;
 public record CategoryTally(String category, long count, long recipients, int domains, List<String> topDomains,
                             Instant firstSeen, Instant lastSeen, List<Rejection> examples, List<String> tips) {
 
-    /** The same cause with other examples and tips (read from the history, then diagnosed again). */
-    public CategoryTally with(List<Rejection> newExamples, List<String> newTips) {
-        return new CategoryTally(category, count, recipients, domains, topDomains, firstSeen, lastSeen,
-                List.copyOf(newExamples), List.copyOf(newTips));
+    /**
+     * The same cause with the tips of its examples, as every report gives them: outbound examples' tips first
+     * (they are the sender's to-do list; inbound ones start with whose move it is), each tip once.
+     *
+     * @param tipsOf the tips of one example (the classifier's, asked again: tips are text, not history)
+     */
+    public CategoryTally withTipsOf(Function<Rejection, List<String>> tipsOf) {
+        List<Rejection> byDirection = new ArrayList<>(examples);
+        byDirection.sort(Comparator.comparing(r -> r.event().direction()));
+        Set<String> tipsInOrder = new LinkedHashSet<>();
+        for (Rejection r : byDirection) {
+            tipsInOrder.addAll(tipsOf.apply(r));
+        }
+        return new CategoryTally(category, count, recipients, domains, topDomains, firstSeen, lastSeen, examples,
+                List.copyOf(tipsInOrder));
     }
 }

@@ -1,6 +1,9 @@
 package dev.maillog554.aggregate;
 
 import java.util.List;
+import java.util.function.Function;
+
+import dev.maillog554.classify.Rejection;
 
 /**
  * Everything the reports show, computed either in memory during a scan or from the stored history.
@@ -22,9 +25,9 @@ public record Counts(long total, long recipients, long outbound, long inbound, l
                      List<Tally> byCode, List<Tally> byDomain, List<CategoryTally> categories, List<DayCount> days,
                      List<PartyTally> clients, List<PartyTally> senders) {
 
-    /** The same counts with other cause rows (tips filled in). */
-    public Counts withCategories(List<CategoryTally> newCategories) {
+    /** The same counts with each cause's tips taken from its examples ({@link CategoryTally#withTipsOf}). */
+    public Counts withTipsOf(Function<Rejection, List<String>> tipsOf) {
         return new Counts(total, recipients, outbound, inbound, domains, summary, byCode, byDomain,
-                List.copyOf(newCategories), days, clients, senders);
+                categories.stream().map(t -> t.withTipsOf(tipsOf)).toList(), days, clients, senders);
     }
 }

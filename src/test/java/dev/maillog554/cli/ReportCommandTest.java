@@ -42,8 +42,8 @@ class ReportCommandTest {
         assertTrue(r.getOutput().startsWith("26 rejections (all servers): 17 outbound, 9 inbound; 25 recipients; "),
                 r.getOutput());
         assertEquals(26, HistoryFixture.total(out));
-        for (String file : List.of("summary.csv", "by-code.csv", "by-domain.csv", "by-day.csv", "by-client.csv",
-                "by-sender-domain.csv")) {
+        for (String file : List.of("summary.csv", "by-code.csv", "by-domain.csv", "by-category.csv", "by-day.csv",
+                "by-client.csv", "by-sender-domain.csv")) {
             assertEquals(Files.readAllLines(history.scanOut().resolve(file)), Files.readAllLines(out.resolve(file)),
                     file + ": report from the history must say what the scan said");
         }
