@@ -3,6 +3,7 @@ package dev.maillog554.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
@@ -93,7 +94,7 @@ abstract class RecordLines extends InputStream {
         try {
             long us = Long.parseLong(micros.trim());
             return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+        } catch (NumberFormatException | DateTimeException e) {
             return null;
         }
     }
