@@ -26,6 +26,7 @@ import dev.maillog554.aggregate.Counts;
 import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Rejection;
 import dev.maillog554.ingest.BoundedInputStream;
+import dev.maillog554.ingest.CorruptInputException;
 import dev.maillog554.ingest.InputProblem;
 import dev.maillog554.ingest.InputResolver;
 import dev.maillog554.ingest.LineReader;
@@ -183,11 +184,12 @@ public class ScanService {
             return;
         }
         LineReader reader = null;
-        try (InputStream in = open(input, at)) {
+        try (InputStream in = open(input, at, run.req.serverHost(), sink)) {
             warmUp(in, input, at, ctx, occurrences, run);
             reader = new LineReader(in, input.name(), at.lineNo, at.offset, sink);
-            // A plain file may be the live log with a line still being written: leave it to the next run.
-            boolean partialAtEof = at.file == null || at.file.gzip() || at.file.fingerprint() == null;
+            // A plain file may be the live log with a line still being written: leave it to the next run. (A live
+            // Docker log's unfinished last record is left out by the record reader itself.)
+            boolean partialAtEof = at.file == null || at.file.transformed() || at.file.fingerprint() == null;
             LogLine line;
             while ((line = reader.next(sniffing(ctx, reader) ? EVERY_LINE : run.relevant, partialAtEof)) != null) {
                 Optional<RejectionEvent> found = parser.parse(line, ctx);
@@ -200,6 +202,8 @@ public class ScanService {
                 }
             }
             run.flush(at.checkpoint(run.req.serverHost(), input, reader, true));
+        } catch (CorruptInputException e) {
+            sink.accept(new InputProblem(input.name(), reader == null ? 0 : reader.lineNumber() + 1, e.getMessage()));
         } catch (ZipException e) {
             sink.accept(new InputProblem(input.name(), reader == null ? 0 : reader.lineNumber() + 1,
                     "corrupt gzip data (" + e.getMessage() + "): the lines before were read; "
@@ -245,15 +249,16 @@ public class ScanService {
         if (c.identity().equals(file.identity()) && c.size() == file.size() && !file.identity().isEmpty()) {
             return new Resume(file, c.offset(), c.lineNo(), true);
         }
-        if (!file.gzip() && file.size() < c.offset()) {
+        if (!file.transformed() && file.size() < c.offset()) {
             return new Resume(file, 0, 0, false);
         }
         return new Resume(file, c.offset(), c.lineNo(), false);
     }
 
-    private static InputStream open(LogInput input, Resume at) throws IOException {
-        if (at.offset == 0 || at.file == null || at.file.gzip()) {
-            return LogSources.open(input);
+    private static InputStream open(LogInput input, Resume at, String host, Consumer<InputProblem> sink)
+            throws IOException {
+        if (at.offset == 0 || at.file == null || at.file.transformed()) {
+            return LogSources.open(input, host, at.lineNo, sink);
         }
         InputStream raw = Files.newInputStream(input.path());
         raw.skipNBytes(Math.max(0, at.offset - WARM_UP_BYTES));
@@ -262,14 +267,14 @@ public class ScanService {
 
     // When a file resumes at an offset, the lines just before it are read again without counting them: they
     // give the parser the senders of messages still queued, and the dedupe key its count of identical lines
-    // (identical lines share their second, so they sit close together). A gzip file has to be inflated from
-    // its start anyway, so all of its earlier lines serve.
+    // (identical lines share their second, so they sit close together). A compressed file has to be inflated
+    // from its start anyway (and records converted from theirs), so all of its earlier lines serve.
     private void warmUp(InputStream in, LogInput input, Resume at, ParseContext ctx, LineOccurrences occurrences,
                         Reading run) throws IOException {
         if (at.offset == 0) {
             return;
         }
-        long from = at.file.gzip() ? 0 : Math.max(0, at.offset - WARM_UP_BYTES);
+        long from = at.file.transformed() ? 0 : Math.max(0, at.offset - WARM_UP_BYTES);
         LineReader warm = new LineReader(new BoundedInputStream(in, at.offset - from), input.name(), 0, from,
                 p -> { });
         if (from > 0) {

@@ -7,7 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads a stream (a {@link java.util.zip.GZIPInputStream}) on its own thread into a few large chunks, so that
+ * Reads a decompressing stream (gzip, bzip2, xz or zstd) on its own thread into a few large chunks, so that
  * inflating and the line scan run on two cores instead of taking turns on one: for a {@code .gz} log the
  * inflater costs about as much CPU as everything else together.
  *

@@ -23,9 +23,10 @@ public final class InputResolver {
     public record Resolved(List<LogInput> inputs, List<InputProblem> problems) {
     }
 
-    // mail.log.2.gz, maillog-20261126.gz, mainlog.1, mail.log-20261126: a base name plus rotation suffixes.
-    private static final Pattern ROTATED = Pattern.compile(
-            "^(?<base>.+?)(?:[.-](?<date>\\d{8}(?:-\\d{6})?|\\d{10}))?(?:\\.(?<num>\\d{1,4}))?(?:\\.gz)?$");
+    // mail.log.2.gz, maillog-20261126.xz, mainlog.1, mail.log-20261126, mail.log.3.zst: a base name plus rotation
+    // suffixes, the compression ones being what logrotate's compressext gives for gzip, bzip2, xz and zstd.
+    private static final Pattern ROTATED = Pattern.compile("^(?<base>.+?)(?:[.-](?<date>\\d{8}(?:-\\d{6})?|\\d{10}))?"
+            + "(?:\\.(?<num>\\d{1,4}))?(?:\\.(?:gz|bz2|xz|zst))?$");
 
     private InputResolver() {
     }
@@ -73,7 +74,7 @@ public final class InputResolver {
         }
     }
 
-    /** True for names such as mail.log, mail.log.2.gz, maillog-20261126, mainlog.1, exim_rejectlog, postfix.log. */
+    /** True for names such as mail.log, mail.log.2.gz, maillog-20261126.xz, mainlog.1, exim_rejectlog, postfix.log. */
     static boolean isMailLogName(String name) {
         if (name.startsWith(".")) {
             return false;

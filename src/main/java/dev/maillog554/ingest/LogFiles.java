@@ -23,12 +23,14 @@ public final class LogFiles {
      * One file's state on disk.
      *
      * @param identity    {@code device:inode}, else the JVM's file key, else empty
-     * @param size        size on disk (compressed size for gzip)
-     * @param fingerprint hash of the first line of the decompressed content (newline included), or of its first
+     * @param size        size on disk (compressed size for compressed files)
+     * @param fingerprint hash of the first line of the decompressed content (newline included; for journal and
+     *                    Docker records the raw first record, which names its cursor or time), or of its first
      *                    {@link #FINGERPRINT_BYTES} bytes; null while the file has no complete first line yet
-     * @param gzip        whether the content is gzip-compressed
+     * @param transformed whether the content is compressed or converted from records (journal, Docker), so that
+     *                    offsets count the lines' bytes, not the file's, and a resumed read starts from the top
      */
-    public record FileState(String identity, long size, String fingerprint, boolean gzip) {
+    public record FileState(String identity, long size, String fingerprint, boolean transformed) {
     }
 
     private LogFiles() {
@@ -37,18 +39,15 @@ public final class LogFiles {
     /** Reads a file's state; the fingerprint costs one small read (and a little decompression). */
     public static FileState state(Path p) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
-        boolean gzip;
-        try (java.io.BufferedInputStream raw = new java.io.BufferedInputStream(Files.newInputStream(p))) {
-            gzip = LogSources.isGzip(raw);
-        }
+        boolean transformed = LogSources.transformed(p);
         String fp;
         try (InputStream in = LogSources.openHead(LogInput.file(p))) {
             fp = fingerprint(in);
         } catch (IOException e) {
-            // Damaged gzip: no fingerprint, so the file is read from the top and the damage reported there.
+            // Damaged compressed data: no fingerprint, so the file is read from the top and the damage reported there.
             fp = null;
         }
-        return new FileState(identity(p, attrs), attrs.size(), fp, gzip);
+        return new FileState(identity(p, attrs), attrs.size(), fp, transformed);
     }
 
     /** The fingerprint of a stream's first line, or null when it has no complete first line yet. */

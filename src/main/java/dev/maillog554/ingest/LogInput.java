@@ -3,7 +3,7 @@ package dev.maillog554.ingest;
 import java.nio.file.Path;
 
 /**
- * One input to scan: a file (plain or gzip) or standard input.
+ * One input to scan: a file (plain, compressed, or journal or Docker records) or standard input.
  *
  * @param name the name shown in reports and messages (the path as given, or {@code -})
  * @param path the file, or null for standard input

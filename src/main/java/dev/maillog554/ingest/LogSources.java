@@ -4,9 +4,13 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.zip.GZIPInputStream;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 
-/** Opens inputs as byte streams, decompressing gzip transparently (by its magic bytes, not the file name). */
+/**
+ * Opens inputs as byte streams of text lines: gzip, bzip2, xz and zstd are decompressed, and journal or Docker
+ * records turned into syslog-style lines, each recognised by content (magic bytes, first record), not by name.
+ */
 public final class LogSources {
 
     private static final int BUFFER = 1 << 16;
@@ -14,27 +18,60 @@ public final class LogSources {
     private LogSources() {
     }
 
-    /** Opens the input at its start, a gzip one inflated on its own thread; the caller closes the stream. */
+    /** Opens the input at its start, decompressing on its own thread; the caller closes the stream. */
     public static InputStream open(LogInput input) throws IOException {
-        return open(input, true);
+        return open(input, "localhost", 0, p -> { });
     }
 
-    /** Opens the input to read just its first bytes, inflating on the caller's thread. */
+    /**
+     * Opens the input at its start as text lines, decompressing on its own thread; the caller closes the stream.
+     *
+     * @param fallbackHost  host for journal entries that name none
+     * @param firstReported records up to this number were read before: their problems are not reported again
+     * @param problems      receives malformed records
+     */
+    public static InputStream open(LogInput input, String fallbackHost, long firstReported,
+                                   Consumer<InputProblem> problems) throws IOException {
+        InputStream decompressed = decompressed(input, true);
+        try {
+            BufferedInputStream in = new BufferedInputStream(decompressed, BUFFER);
+            return RecordFormat.of(in).lines(in, input.name(), fallbackHost, firstReported, problems);
+        } catch (IOException e) {
+            decompressed.close();
+            throw e;
+        }
+    }
+
+    /** Opens the input's decompressed content (records not converted) to read its first bytes. */
     static InputStream openHead(LogInput input) throws IOException {
-        return open(input, false);
+        return decompressed(input, false);
     }
 
-    private static InputStream open(LogInput input, boolean inflateAhead) throws IOException {
+    /**
+     * Whether offsets into the input's lines are not file offsets, so that a resumed read starts from the top
+     * and skips: the file is compressed, or holds records that are converted to lines.
+     */
+    static boolean transformed(Path file) throws IOException {
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
+            if (Compression.of(in) != Compression.NONE) {
+                return true;
+            }
+            return RecordFormat.of(in) != RecordFormat.TEXT;
+        }
+    }
+
+    private static InputStream decompressed(LogInput input, boolean inflateAhead) throws IOException {
         InputStream raw = input.isStdin()
                 ? new NonClosingInputStream(System.in)
                 : Files.newInputStream(input.path());
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
         try {
-            if (!isGzip(in)) {
+            Compression c = Compression.of(in);
+            if (c == Compression.NONE) {
                 return in;
             }
-            GZIPInputStream gz = new GZIPInputStream(in, BUFFER);
-            return inflateAhead ? new InflaterThread(gz, input.name()) : new BufferedInputStream(gz, BUFFER);
+            InputStream content = c.decompress(in);
+            return inflateAhead ? new InflaterThread(content, input.name()) : new BufferedInputStream(content, BUFFER);
         } catch (IOException e) {
             in.close();
             throw e;
@@ -43,11 +80,7 @@ public final class LogSources {
 
     /** True when the input is gzip-compressed (its first two bytes are 1f 8b). */
     public static boolean isGzip(BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b;
+        return Compression.of(in) == Compression.GZIP;
     }
 
     /** Standard input must stay open for the JVM after one scan, e.g. in tests. */

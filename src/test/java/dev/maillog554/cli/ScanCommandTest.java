@@ -9,15 +9,19 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.airlift.compress.zstd.ZstdOutputStream;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -183,6 +187,46 @@ class ScanCommandTest {
         LaunchResult r = scan(launcher, gz.toString());
         assertEquals(0, r.exitCode(), r.getErrorOutput());
         assertTrue(r.getOutput().startsWith("1 rejection "), r.getOutput());
+    }
+
+    // journalctl -u postfix -o json: one object per line (fields trimmed to those a scan uses, plus the cursor).
+    static String journalRecord(int i, long micros) {
+        String message = INBOUND.substring(INBOUND.indexOf("NOQUEUE")).replace("1.2.3.4]", "1.2.3." + i + "]");
+        return "{\"__CURSOR\":\"s=6c2d5b0f8e4a4f0c;i=" + Integer.toHexString(i) + "\",\"__REALTIME_TIMESTAMP\":\""
+                + micros + "\",\"_HOSTNAME\":\"saturn\",\"SYSLOG_IDENTIFIER\":\"postfix/smtpd\",\"_PID\":\"87" + i
+                + "\",\"_TRANSPORT\":\"syslog\",\"MESSAGE\":\"" + message + "\"}";
+    }
+
+    @Test
+    void readsCompressedRotationsAndJournalRecordsIncrementally(QuarkusMainLauncher launcher) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("logs"));
+        try (OutputStream out = new XZCompressorOutputStream(Files.newOutputStream(dir.resolve("mail.log.2.xz")))) {
+            out.write((INBOUND + "\n" + INBOUND.replace("[8738]", "[8739]") + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        try (OutputStream out = new BZip2CompressorOutputStream(Files.newOutputStream(dir.resolve("mail.log.1.bz2")))) {
+            out.write((INBOUND.replace("[8738]", "[8740]") + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        // aircompressor's Java encoder here; InputGoldenTest reads a file made by the zstd CLI.
+        try (OutputStream out = new ZstdOutputStream(Files.newOutputStream(dir.resolve("mail.log.3.zst")))) {
+            out.write((INBOUND.replace("[8738]", "[8741]") + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Path journal = dir.resolve("postfix-journal.json");
+        Files.writeString(journal, journalRecord(1, 1784000000000000L) + "\n" + journalRecord(2, 1784000001000000L)
+                + "\n");
+
+        LaunchResult first = scan(launcher, dir.toString());
+        assertEquals(0, first.exitCode(), first.getErrorOutput());
+        assertEquals(6, sumCounts(rows("summary.csv")), first.getOutput());
+
+        LaunchResult again = scan(launcher, dir.toString());
+        assertEquals(0, again.exitCode(), again.getErrorOutput());
+        assertEquals(0, sumCounts(rows("summary.csv")), "nothing new on the second scan: " + again.getOutput());
+
+        // journalctl appended one entry: only that one is new.
+        Files.writeString(journal, journalRecord(3, 1784000002000000L) + "\n", StandardOpenOption.APPEND);
+        LaunchResult third = scan(launcher, dir.toString());
+        assertEquals(0, third.exitCode(), third.getErrorOutput());
+        assertEquals(1, sumCounts(rows("summary.csv")), third.getOutput());
     }
 
     @Test
