@@ -59,8 +59,8 @@ class FailurePathsTest {
         Files.createDirectories(out.resolve("report.html").resolve("in-the-way"));
         LaunchResult failed = scan(launcher, log);
         assertEquals(ExitCodes.FAILURE, failed.exitCode(), failed.getErrorOutput());
-        assertEquals(1, failed.getErrorOutput().strip().lines().count(), failed.getErrorOutput());
-        assertTrue(failed.getErrorOutput().startsWith("maillog554: "), failed.getErrorOutput());
+        assertEquals(List.of("maillog554: cannot write the reports: " + out.resolve("report.html") + ": a folder is "
+                + "in the way of the report file: move it away"), ownLines(failed));
         assertEquals(List.of(), temporaryFiles(out));
         assertEquals(before, Files.readString(out.resolve("rejections.csv")), "the old report is kept whole");
 
@@ -90,12 +90,17 @@ class FailurePathsTest {
         Path file = Files.writeString(tmp.resolve("out"), "not a folder");
         LaunchResult r = scan(launcher, log);
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.getErrorOutput());
-        assertEquals("maillog554: cannot write the reports: " + file + " is a file, not a folder: pass a folder "
-                + "to --out", r.getErrorOutput().strip());
+        assertEquals(List.of("maillog554: cannot write the reports: " + file + " is a file, not a folder: pass a "
+                + "folder to --out"), ownLines(r));
         // Checked before the run is recorded: the next scan with a usable folder finds the line as new.
         LaunchResult next = run(launcher, "scan", "--out", tmp.resolve("out2").toString(), log.toString());
         assertEquals(0, next.exitCode(), next.getErrorOutput());
         assertTrue(next.getOutput().contains("1 new in history"), next.getOutput());
+    }
+
+    // The IT launcher raises the log level, so stderr may hold framework log lines besides ours.
+    static List<String> ownLines(LaunchResult r) {
+        return r.getErrorOutput().lines().filter(l -> !l.matches("\\d{4}-\\d\\d-\\d\\d .*")).toList();
     }
 
     static List<Path> temporaryFiles(Path dir) throws IOException {
