@@ -17,6 +17,7 @@ import dev.maillog554.report.CsvReport;
 import dev.maillog554.report.HtmlReport;
 import dev.maillog554.report.Redactor;
 import dev.maillog554.report.RejectionCsv;
+import dev.maillog554.report.ReportFiles;
 import dev.maillog554.report.ReportMeta;
 import dev.maillog554.store.HistoryFilter;
 import dev.maillog554.store.HistoryQueries;
@@ -60,7 +61,7 @@ public class HistoryService {
         // One pass over the history, in parts read in parallel: every row goes to its part's share of
         // rejections.csv and is counted on the way; the shares are joined in id order at the end.
         List<RejectionCsv> files = new ArrayList<>();
-        try {
+        try (ReportFiles.Staging staging = new ReportFiles.Staging(outDir)) {
             files.add(new RejectionCsv(outDir, redactor));
             counts = withTips(history.report(filter, zone, REPORT_PARTS, part -> {
                 RejectionCsv csv = part == 0 ? files.get(0) : continuation(files, outDir);
@@ -72,14 +73,15 @@ public class HistoryService {
                     }
                 };
             }));
-            files.get(0).commit(files.subList(1, files.size()));
+            files.get(0).stage(staging, files.subList(1, files.size()));
+            CsvReport.write(staging, counts, redactor);
+            HtmlReport.write(staging, counts, meta, redactor);
+            staging.commit();
         } finally {
             for (RejectionCsv f : files) {
                 f.close();
             }
         }
-        CsvReport.write(outDir, counts, redactor);
-        HtmlReport.write(outDir, counts, meta, redactor);
         return counts;
     }
 

@@ -15,7 +15,8 @@ import dev.maillog554.aggregate.Counts;
  * @param newlyStored  how many of them were not in the history yet
  * @param problems     input problems reported (missing files, damaged data)
  * @param outDir       where the reports were written
+ * @param carried      of the rejections counted, how many failed runs had stored with no report
  */
 public record ScanResult(long runId, int inputs, long linesRead, boolean recognised, Counts counts,
-                         long newlyStored, int problems, Path outDir) {
+                         long newlyStored, int problems, Path outDir, long carried) {
 }

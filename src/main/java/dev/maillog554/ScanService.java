@@ -42,9 +42,11 @@ import dev.maillog554.report.CsvReport;
 import dev.maillog554.report.HtmlReport;
 import dev.maillog554.report.Redactor;
 import dev.maillog554.report.RejectionCsv;
+import dev.maillog554.report.ReportFiles;
 import dev.maillog554.report.ReportMeta;
 import dev.maillog554.store.Checkpoint;
 import dev.maillog554.store.DedupeKey;
+import dev.maillog554.store.HistoryQueries;
 import dev.maillog554.store.KeyedRejection;
 import dev.maillog554.store.LineOccurrences;
 import dev.maillog554.store.RunInfo;
@@ -75,6 +77,8 @@ public class ScanService {
     RunStore store;
     @Inject
     RunLock runLock;
+    @Inject
+    HistoryQueries history;
     // The real parser (ParserProducer); the store tests enable a fake one through a test profile.
     @Inject
     LineParser parser;
@@ -102,15 +106,38 @@ public class ScanService {
         }
     }
 
+    // The report folder is checked (created, a file written in it) before the run is recorded, so a folder that
+    // cannot be used stores nothing. A run that fails later is marked failed at once with what it stored; since
+    // its rejections and offsets are committed (batch by batch, for crash safety), the next scan's report shows
+    // them, and marks the failed run reported.
     private ScanResult scanLocked(ScanRequest req, InputResolver.Resolved resolved, Redactor redactor,
                                   List<InputProblem> seen, Consumer<InputProblem> sink) throws IOException {
-        long runId = store.startRun(new RunInfo(req.startedAt(), req.serverHost(), req.inputs(),
-                req.codes().toString()));
-        Run run = new Run(req, runId, redactor);
-        List<LogInput> inputs = resolved.inputs();
-        ExecutorService readers = readerPool(inputs.size());
-        try (RejectionCsv csv = new RejectionCsv(req.outDir(), redactor)) {
+        List<Long> carried = store.unreportedRuns();
+        try (ReportFiles.Staging staging = new ReportFiles.Staging(req.outDir());
+             RejectionCsv csv = new RejectionCsv(req.outDir(), redactor)) {
+            long runId = store.startRun(new RunInfo(req.startedAt(), req.serverHost(), req.inputs(),
+                    req.codes().toString()));
+            Run run = new Run(req, runId, redactor);
             run.csv = csv;
+            Counts counts;
+            try {
+                counts = scanAndReport(req, resolved.inputs(), run, carried, staging, sink);
+            } catch (IOException | RuntimeException | Error e) {
+                fail(run, seen.size(), e);
+                throw e;
+            }
+            store.finishRun(runId, new RunTotals(seen.isEmpty() ? "ok" : "partial", run.lines, counts.total(),
+                    run.stored, seen.size()), Instant.now().atOffset(ZoneOffset.UTC), carried);
+            return new ScanResult(runId, resolved.inputs().size(), run.lines, run.recognised, counts, run.stored,
+                    seen.size(), req.outDir(), run.carried);
+        }
+    }
+
+    private Counts scanAndReport(ScanRequest req, List<LogInput> inputs, Run run, List<Long> carried,
+                                 ReportFiles.Staging staging, Consumer<InputProblem> sink) throws IOException {
+        carry(carried, run);
+        ExecutorService readers = readerPool(inputs.size());
+        try {
             List<InputFeed> feeds = new ArrayList<>();
             for (LogInput input : inputs) {
                 InputFeed feed = new InputFeed();
@@ -120,18 +147,37 @@ public class ScanService {
             for (InputFeed feed : feeds) {
                 run.drain(feed, sink);
             }
-            csv.commit();
         } finally {
             readers.shutdownNow();
         }
+        run.csv.stage(staging, List.of());
         Counts counts = run.aggregator.result(r -> classifier.classify(r.event()).tips());
-        CsvReport.write(req.outDir(), counts, redactor);
-        HtmlReport.write(req.outDir(), counts, new ReportMeta(title(inputs), req.startedAt(),
-                req.inputs(), req.codes().toString()), redactor);
-        store.finishRun(runId, new RunTotals(seen.isEmpty() ? "ok" : "partial", run.lines, counts.total(),
-                run.stored, seen.size()), Instant.now().atOffset(ZoneOffset.UTC));
-        return new ScanResult(runId, inputs.size(), run.lines, run.recognised, counts, run.stored,
-                seen.size(), req.outDir());
+        CsvReport.write(staging, counts, run.redactor);
+        HtmlReport.write(staging, counts, new ReportMeta(title(inputs), req.startedAt(), req.inputs(),
+                req.codes().toString()), run.redactor);
+        staging.commit();
+        return counts;
+    }
+
+    // What failed runs stored went into no report: this run's report shows it. Their keys count as met, so a
+    // --full rescan of the same lines does not count them twice.
+    private void carry(List<Long> runIds, Run run) {
+        history.rowsOfRuns(runIds, (key, row) -> {
+            run.rescanned.add(key);
+            run.report(HistoryQueries.toRejection(row));
+            run.carried++;
+        });
+    }
+
+    // Marks the run failed with what it stored; when the database itself failed, this may fail too, and the next
+    // run marks it abandoned instead (with what it stored, counted batch by batch).
+    private void fail(Run run, int problems, Throwable cause) {
+        try {
+            store.finishRun(run.runId, new RunTotals(RunStore.FAILED, run.lines, run.found, run.stored, problems),
+                    Instant.now().atOffset(ZoneOffset.UTC), List.of());
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     // One reader thread per core, each reading whole inputs in the order given (a fixed pool runs its tasks in
@@ -372,15 +418,30 @@ public class ScanService {
         final SeenKeys rescanned = new SeenKeys();
         // Keys already stored come in runs (a rescan): after a batch that met some, look keys up first.
         boolean lookUpFirst;
+        final Redactor redactor;
         RejectionCsv csv;
         long lines;
         long stored;
+        // rejections counted in the report so far, and of those, how many failed runs had stored
+        long found;
+        long carried;
         boolean recognised;
 
         Run(ScanRequest req, long runId, Redactor redactor) {
             this.req = req;
             this.runId = runId;
+            this.redactor = redactor;
             this.aggregator = new Aggregator(req.zone());
+        }
+
+        void report(Rejection r) {
+            aggregator.add(r);
+            found++;
+            try {
+                csv.write(r);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot write " + req.outDir(), ex);
+            }
         }
 
         // Takes one input's items until its end, in the order read.
@@ -425,12 +486,7 @@ public class ScanService {
                         || saved.storedBefore().contains(key) && !rescanned.add(key)) {
                     continue;
                 }
-                aggregator.add(k.rejection());
-                try {
-                    csv.write(k.rejection());
-                } catch (IOException ex) {
-                    throw new UncheckedIOException("cannot write " + req.outDir(), ex);
-                }
+                report(k.rejection());
             }
         }
     }

@@ -37,8 +37,9 @@ class CommandLineConfig {
             err.println("maillog554: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        err.println("maillog554: " + describe(e)
-                + (Main.outOfMemory(e) ? ": " + dev.maillog554.ScanService.OUT_OF_MEMORY_HINT : ""));
+        String line = Main.outOfMemory(e) ? describe(e) + ": " + dev.maillog554.ScanService.OUT_OF_MEMORY_HINT
+                : Failures.describe(e).or(() -> Failures.unknownDatabase(e)).orElseGet(() -> describe(e));
+        err.println("maillog554: " + line);
         if (System.getenv("MAILLOG554_DEBUG") != null) {
             e.printStackTrace(err);
         }

@@ -2,9 +2,6 @@ package dev.maillog554.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -85,7 +82,7 @@ final class EmbeddedDbGuard {
             }
         } catch (IOException | InvalidPathException e) {
             // H2 would print its trace-file failures to stderr, stack traces and all, before failing.
-            err.println("maillog554: cannot create the database folder: " + folder + ": " + reason(e)
+            err.println("maillog554: cannot create the database folder: " + folder + ": " + Failures.reason(e)
                     + ": pass a writable --data-dir");
             return ExitCodes.FAILURE;
         }
@@ -127,18 +124,6 @@ final class EmbeddedDbGuard {
         return Path.of(path).toAbsolutePath().getParent();
     }
 
-    private static String reason(Exception e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file of that name is in the way";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason().toLowerCase(Locale.ROOT); // "Not a directory": the path has a file in it
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 
     /** True when {@code e} or one of its causes is H2 refusing a file another process has open. */
     static boolean isBusy(Throwable e) {

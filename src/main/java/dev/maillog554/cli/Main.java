@@ -174,6 +174,8 @@ public final class Main {
             } else if (outOfMemory(failure)) {
                 // an Error from the command itself: picocli's handler only sees Exceptions
                 System.err.println("maillog554: out of memory: " + ScanService.OUT_OF_MEMORY_HINT);
+            } else if (Failures.describe(failure).isPresent()) {
+                System.err.println("maillog554: " + Failures.describe(failure).get());
             } else if (!busy) {
                 System.err.println("maillog554: cannot start: " + rootMessage(failure)
                         + ": check --db-url, --data-dir and the database server (MAILLOG554_DEBUG=1 shows details)");

@@ -36,10 +36,10 @@ class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%6s  %-20s  %-20s  %-9s  %-20s  %10s  %8s  %8s  %s%n", "id", "started", "finished", "status",
+        out.printf("%6s  %-20s  %-20s  %-15s  %-20s  %10s  %8s  %8s  %s%n", "id", "started", "finished", "status",
                 "host", "lines", "found", "new", "inputs");
         history.runs().stream().limit(limit).forEach((RunRow r) -> out.printf(
-                "%6d  %-20s  %-20s  %-9s  %-20s  %10d  %8d  %8d  %s%n", r.id(), time(r.startedAt()),
+                "%6d  %-20s  %-20s  %-15s  %-20s  %10d  %8d  %8d  %s%n", r.id(), time(r.startedAt()),
                 time(r.finishedAt()), r.status(), r.host(), r.linesRead(), r.rejectionsFound(), r.rejectionsNew(),
                 r.inputs()));
         out.flush();

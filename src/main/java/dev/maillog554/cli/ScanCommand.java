@@ -2,9 +2,6 @@ package dev.maillog554.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,25 +141,12 @@ class ScanCommand implements Callable<Integer> {
                         code == ExitCodes.OK || code == ExitCodes.THRESHOLD);
             } catch (IOException e) {
                 // The scan itself is stored and reported; only the monitoring file is missing, and its age says so.
-                err.println("maillog554: cannot write --metrics-file " + metricsFile + ": " + why(e)
+                err.println("maillog554: cannot write --metrics-file " + metricsFile + ": " + Failures.reason(e)
                         + ": check that its folder exists and is writable");
                 return ExitCodes.FAILURE;
             }
         }
         return code;
-    }
-
-    private static String why(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such folder";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return CommandLineConfig.describe(e);
     }
 
     private int exitCode(ScanResult result, PrintWriter err) {

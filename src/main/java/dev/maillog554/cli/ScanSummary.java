@@ -25,6 +25,10 @@ final class ScanSummary {
                 plural(c.recipients()), c.domains(), plural(c.domains()), r.newlyStored());
         out.printf("read %d line%s from %d input%s%n", r.linesRead(), plural(r.linesRead()), r.inputs(),
                 plural(r.inputs()));
+        if (r.carried() > 0) {
+            out.printf("including %d rejection%s stored by failed runs whose reports were not written%n",
+                    r.carried(), plural(r.carried()));
+        }
         section(out, "top codes", c.byCode(), true);
         section(out, "top domains", c.byDomain(), false);
         List<CategoryTally> causes = c.categories();

@@ -1,8 +1,12 @@
 package dev.maillog554.ingest;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -27,6 +31,8 @@ public final class InputResolver {
     // suffixes, the compression ones being what logrotate's compressext gives for gzip, bzip2, xz and zstd.
     private static final Pattern ROTATED = Pattern.compile("^(?<base>.+?)(?:[.-](?<date>\\d{8}(?:-\\d{6})?|\\d{10}))?"
             + "(?:\\.(?<num>\\d{1,4}))?(?:\\.(?:gz|bz2|xz|zst))?$");
+
+    private static final String ELOOP = "too many levels of symbolic links";
 
     private InputResolver() {
     }
@@ -53,7 +59,7 @@ public final class InputResolver {
                     problems.add(new InputProblem(arg, 0, "cannot list directory: " + e.getMessage()));
                 }
             } else if (!Files.exists(p)) {
-                problems.add(new InputProblem(arg, 0, "no such file: check the path"));
+                problems.add(new InputProblem(arg, 0, whyMissing(p)));
             } else if (!Files.isReadable(p)) {
                 problems.add(new InputProblem(arg, 0, "cannot read file: permission denied: run as a user "
                         + "that can read the logs (e.g. in group adm)"));
@@ -62,6 +68,46 @@ public final class InputResolver {
             }
         }
         return new Resolved(List.copyOf(inputs), List.copyOf(problems));
+    }
+
+    // Files.exists says false for a symlink loop and for a path through a folder this user may not search as
+    // well as for a missing file: the attributes say which.
+    static String whyMissing(Path p) {
+        try {
+            Files.readAttributes(p, BasicFileAttributes.class);
+            return "no such file: check the path";
+        } catch (NoSuchFileException e) {
+            return "no such file: check the path";
+        } catch (AccessDeniedException e) {
+            Path dir = unsearchable(p);
+            return dir == null ? "cannot read file: permission denied: run as a user that can read the logs"
+                    : "permission denied on the folder " + dir + ": run as a user that may open it (e.g. in group "
+                    + "adm)";
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? e.getMessage() : e.getReason().toLowerCase(Locale.ROOT);
+            // ELOOP; the JDK adds "or unable to access attributes of symbolic link", which only blurs it
+            return reason.startsWith(ELOOP) ? "cannot open: " + ELOOP + ": check the path (ls -l shows where the "
+                    + "links point)" : "cannot open: " + reason;
+        } catch (IOException e) {
+            return "cannot open: " + e.getMessage();
+        }
+    }
+
+    // The first folder on the way to p that this user may not enter.
+    private static Path unsearchable(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null) {
+            return null;
+        }
+        Path cur = abs.getRoot();
+        for (Path name : cur.relativize(parent)) {
+            cur = cur.resolve(name);
+            if (!Files.isExecutable(cur)) {
+                return cur;
+            }
+        }
+        return null;
     }
 
     /** The mail logs in a directory, each rotation family oldest first. */

@@ -37,7 +37,15 @@ public final class CsvReport {
 
     /** Writes every grouped file into {@code dir}. */
     public static void write(Path dir, Counts counts, Redactor redactor) throws IOException {
-        ReportFiles.write(dir, ReportFiles.SUMMARY, w -> {
+        try (ReportFiles.Staging s = new ReportFiles.Staging(dir)) {
+            write(s, counts, redactor);
+            s.commit();
+        }
+    }
+
+    /** Stages every grouped file, to be moved into place with the report's other files. */
+    public static void write(ReportFiles.Staging dir, Counts counts, Redactor redactor) throws IOException {
+        dir.write(ReportFiles.SUMMARY, w -> {
             try (CSVPrinter p = printer(w, SUMMARY_HEADER)) {
                 for (Tally t : counts.summary()) {
                     p.printRecord(code(t), CsvCells.safe(t.key().enhancedCode()),
@@ -47,7 +55,7 @@ public final class CsvReport {
                 }
             }
         });
-        ReportFiles.write(dir, ReportFiles.BY_CODE, w -> {
+        dir.write(ReportFiles.BY_CODE, w -> {
             try (CSVPrinter p = printer(w, BY_CODE_HEADER)) {
                 for (Tally t : counts.byCode()) {
                     String enhanced = t.key().enhancedCode();
@@ -57,7 +65,7 @@ public final class CsvReport {
                 }
             }
         });
-        ReportFiles.write(dir, ReportFiles.BY_DOMAIN, w -> {
+        dir.write(ReportFiles.BY_DOMAIN, w -> {
             try (CSVPrinter p = printer(w, BY_DOMAIN_HEADER)) {
                 for (Tally t : counts.byDomain()) {
                     p.printRecord(CsvCells.safe(t.key().recipientDomain()), t.category(), t.provider(), t.count(),
@@ -66,7 +74,7 @@ public final class CsvReport {
                 }
             }
         });
-        ReportFiles.write(dir, ReportFiles.BY_CATEGORY, w -> {
+        dir.write(ReportFiles.BY_CATEGORY, w -> {
             try (CSVPrinter p = printer(w, BY_CATEGORY_HEADER)) {
                 for (CategoryTally c : counts.categories()) {
                     p.printRecord(c.category(), c.count(), c.recipients(), c.domains(),
@@ -75,14 +83,14 @@ public final class CsvReport {
                 }
             }
         });
-        ReportFiles.write(dir, ReportFiles.BY_DAY, w -> {
+        dir.write(ReportFiles.BY_DAY, w -> {
             try (CSVPrinter p = printer(w, BY_DAY_HEADER)) {
                 for (DayCount d : counts.days()) {
                     p.printRecord(d.day(), d.total(), d.outbound(), d.inbound());
                 }
             }
         });
-        ReportFiles.write(dir, ReportFiles.BY_CLIENT, w -> {
+        dir.write(ReportFiles.BY_CLIENT, w -> {
             try (CSVPrinter p = printer(w, BY_CLIENT_HEADER)) {
                 for (PartyTally t : counts.clients()) {
                     p.printRecord(CsvCells.safe(t.key()), CsvCells.safe(t.name()), t.count(), t.recipients(),
@@ -91,7 +99,7 @@ public final class CsvReport {
                 }
             }
         });
-        ReportFiles.write(dir, ReportFiles.BY_SENDER_DOMAIN, w -> {
+        dir.write(ReportFiles.BY_SENDER_DOMAIN, w -> {
             try (CSVPrinter p = printer(w, BY_SENDER_DOMAIN_HEADER)) {
                 for (PartyTally t : counts.senders()) {
                     p.printRecord(CsvCells.safe(t.key()), t.count(), t.recipients(), t.clients(), t.category(),

@@ -52,6 +52,12 @@ public final class HtmlReport {
         ReportFiles.write(dir, ReportFiles.HTML, w -> render(w, counts, meta, redactor));
     }
 
+    /** Stages the report, to be moved into place with the report's other files. */
+    public static void write(ReportFiles.Staging dir, Counts counts, ReportMeta meta, Redactor redactor)
+            throws IOException {
+        dir.write(ReportFiles.HTML, w -> render(w, counts, meta, redactor));
+    }
+
     /** The whole page as a string (for the REST server's {@code GET /}). */
     public static String render(Counts counts, ReportMeta meta, Redactor redactor) {
         StringWriter page = new StringWriter(64 * 1024);

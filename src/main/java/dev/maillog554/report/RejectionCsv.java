@@ -66,12 +66,17 @@ public final class RejectionCsv implements Closeable {
         Files.createDirectories(dir);
         this.dir = dir;
         this.redactor = redactor;
-        this.tmp = Files.createTempFile(dir, "." + ReportFiles.REJECTIONS, ".tmp");
-        // CsvLineWriter buffers chars; the byte buffer saves the encoder a system call per 8 KiB.
-        this.printer = new CsvLineWriter(new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(tmp),
-                1 << 16), StandardCharsets.UTF_8));
-        if (header) {
-            printer.record(HEADER);
+        this.tmp = ReportFiles.newTemp(dir, ReportFiles.REJECTIONS);
+        try {
+            // CsvLineWriter buffers chars; the byte buffer saves the encoder a system call per 8 KiB.
+            this.printer = new CsvLineWriter(new OutputStreamWriter(new BufferedOutputStream(
+                    Files.newOutputStream(tmp), 1 << 16), StandardCharsets.UTF_8));
+            if (header) {
+                printer.record(HEADER);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
     }
 
@@ -119,6 +124,17 @@ public final class RejectionCsv implements Closeable {
 
     /** Appends the continuations' rows, in order, and moves the finished file into place. */
     public void commit(List<RejectionCsv> continuations) throws IOException {
+        try (ReportFiles.Staging s = new ReportFiles.Staging(dir)) {
+            stage(s, continuations);
+            s.commit();
+        }
+    }
+
+    /**
+     * Appends the continuations' rows, in order, and hands the finished file to {@code staging}, which moves it
+     * into place with the report's other files.
+     */
+    public void stage(ReportFiles.Staging staging, List<RejectionCsv> continuations) throws IOException {
         printer.close();
         if (!continuations.isEmpty()) {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
@@ -134,7 +150,7 @@ public final class RejectionCsv implements Closeable {
                 }
             }
         }
-        ReportFiles.moveInto(tmp, dir.resolve(ReportFiles.REJECTIONS));
+        staging.adopt(ReportFiles.REJECTIONS, tmp);
         committed = true;
     }
 
@@ -143,8 +159,13 @@ public final class RejectionCsv implements Closeable {
     public void close() throws IOException {
         if (!committed) {
             committed = true;
-            printer.close();
-            Files.deleteIfExists(tmp);
+            // On a full disk closing fails too (it flushes the buffer): the file must go all the same, or it
+            // would keep the disk full.
+            try {
+                printer.close();
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

@@ -18,11 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -380,6 +382,32 @@ public class HistoryQueries {
         List<Object[]> rows = query("SELECT " + ROW_COLUMNS + " FROM rejection" + w.sql
                 + " ORDER BY occurred_at, id", w).setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Page<>(rows.stream().map(HistoryQueries::row).toList(), page, size, total);
+    }
+
+    /**
+     * The rejections these runs stored, each with its dedupe key, in id order: what failed runs stored for the next
+     * scan's report. A pass over the whole table (nothing indexes run_id, see V4 and V6), made only after a run
+     * failed having stored something.
+     */
+    public void rowsOfRuns(List<Long> runIds, BiConsumer<UUID, RejectionRow> sink) {
+        if (runIds.isEmpty()) {
+            return;
+        }
+        String sql = "SELECT " + ROW_COLUMNS + ", dedupe_key FROM rejection WHERE run_id IN (?"
+                + ", ?".repeat(runIds.size() - 1) + ") ORDER BY id";
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < runIds.size(); i++) {
+                ps.setLong(i + 1, runIds.get(i));
+            }
+            ps.setFetchSize(REPORT_PAGE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(rs.getObject(23, UUID.class), row(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the rejections of failed runs " + runIds, e);
+        }
     }
 
     /** Every run, newest first. */

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param host            server that ran it
  * @param inputs          inputs named on the command line
  * @param codes           reply codes counted
- * @param status          {@code running}, {@code ok}, {@code partial} or {@code abandoned}
+ * @param status          {@code running}, {@code ok}, {@code partial}, {@code failed}, {@code failed-reported}
+ *                        (a later scan reported what it stored) or {@code abandoned}
  * @param linesRead       lines read
  * @param rejectionsFound rejections found
  * @param rejectionsNew   of those, how many were new to the history

@@ -24,6 +24,11 @@ public class RunStore {
     /** Longest reply text stored; longer texts are cut (the full line stays in the log). */
     static final int MAX_MESSAGE = 4000;
 
+    /** Status of a run that ended with an error; what it stored is in no report yet. */
+    public static final String FAILED = "failed";
+    /** Status of a failed run whose stored rejections a later scan's report showed. */
+    public static final String FAILED_REPORTED = "failed-reported";
+
     @Inject
     StoreDb db;
 
@@ -48,8 +53,28 @@ public class RunStore {
      */
     @Transactional
     public int abandonStaleRuns() {
-        return db.em().createQuery("UPDATE ScanRun r SET r.status = 'abandoned' WHERE r.status = 'running'")
-                .executeUpdate();
+        // What such a run stored is counted batch by batch (saveBatch); it is all it is known to have found.
+        return db.em().createQuery("UPDATE ScanRun r SET r.status = 'abandoned', r.rejectionsFound = "
+                + "r.rejectionsNew WHERE r.status = 'running'").executeUpdate();
+    }
+
+    /**
+     * Runs that ended with an error after storing rejections that no report has shown yet: the next scan reports
+     * them (see {@link #markReported}).
+     */
+    @Transactional
+    public List<Long> unreportedRuns() {
+        return db.em().createQuery("SELECT r.id FROM ScanRun r WHERE r.status = '" + FAILED
+                + "' AND r.rejectionsNew > 0 ORDER BY r.id", Long.class).getResultList();
+    }
+
+    /** Records that the reports of a later run showed what these failed runs stored. */
+    @Transactional
+    public void markReported(List<Long> runIds) {
+        if (!runIds.isEmpty()) {
+            db.em().createQuery("UPDATE ScanRun r SET r.status = '" + FAILED_REPORTED + "' WHERE r.id IN :ids")
+                    .setParameter("ids", runIds).executeUpdate();
+        }
     }
 
     /** Stores the rejections whose keys are not stored yet, in one transaction. */
@@ -100,6 +125,11 @@ public class RunStore {
         if (checkpoint != null) {
             saveCheckpoint(em, runId, checkpoint);
         }
+        if (done[0].rows() > 0) {
+            // In the batch's transaction, so a run that fails or is killed still shows what it stored.
+            em.createQuery("UPDATE ScanRun r SET r.rejectionsNew = r.rejectionsNew + :n WHERE r.id = :id")
+                    .setParameter("n", (long) done[0].rows()).setParameter("id", runId).executeUpdate();
+        }
         em.flush();
         em.clear();
         return done[0];
@@ -115,6 +145,13 @@ public class RunStore {
     /** Records the end of a run with its totals. */
     @Transactional
     public void finishRun(long runId, RunTotals totals, OffsetDateTime finishedAt) {
+        finishRun(runId, totals, finishedAt, List.of());
+    }
+
+    /** Records the end of a run with its totals, and that its report showed what these failed runs stored. */
+    @Transactional
+    public void finishRun(long runId, RunTotals totals, OffsetDateTime finishedAt, List<Long> reported) {
+        markReported(reported);
         ScanRun run = db.em().find(ScanRun.class, runId);
         run.finishedAt = finishedAt;
         run.status = totals.status();

@@ -31,7 +31,7 @@ class StartupFailureIT {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
         CliProcess p = CliProcess.run(tmp, "pg", "report", "--db-url", "jdbc:postgresql://127.0.0.1:1/maillog554",
                 "--out", tmp.resolve("out").toString());
-        assertOneLine(p, "maillog554: cannot start: ", "127.0.0.1:1");
+        assertOneLine(p, "maillog554: cannot reach PostgreSQL at 127.0.0.1:1: ", "--db-url");
         assertTrue(Files.notExists(tmp.resolve("out")), "nothing written");
     }
 
