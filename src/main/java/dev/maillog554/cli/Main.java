@@ -167,8 +167,12 @@ public final class Main {
             }
             busy = EmbeddedDbGuard.isBusy(failure);
             code = busy ? ExitCodes.BUSY : ExitCodes.FAILURE;
-            if (busy && !wait) {
-                System.err.println("maillog554: " + EmbeddedDbGuard.BUSY_MESSAGE);
+            if (busy) {
+                // With --wait the command starts again until the file is free, quietly: the busy file is no
+                // failure to report (H2 says it as an I/O error, which Failures would describe as one).
+                if (!wait) {
+                    System.err.println("maillog554: " + EmbeddedDbGuard.BUSY_MESSAGE);
+                }
             } else if (stopping) {
                 System.err.println("maillog554: " + STOPPED);
             } else if (outOfMemory(failure)) {
@@ -176,7 +180,7 @@ public final class Main {
                 System.err.println("maillog554: out of memory: " + ScanService.OUT_OF_MEMORY_HINT);
             } else if (Failures.describe(failure).isPresent()) {
                 System.err.println("maillog554: " + Failures.describe(failure).get());
-            } else if (!busy) {
+            } else {
                 System.err.println("maillog554: cannot start: " + rootMessage(failure)
                         + ": check --db-url, --data-dir and the database server (MAILLOG554_DEBUG=1 shows details)");
             }
