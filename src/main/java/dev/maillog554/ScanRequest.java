@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import dev.maillog554.ingest.CodeFilter;
+import dev.maillog554.ingest.ReadMeter;
 
 /**
  * What {@code scan} was asked to do.
@@ -23,10 +24,19 @@ import dev.maillog554.ingest.CodeFilter;
  * @param until      count only rejections before this time (null: no limit)
  * @param firstYear  year of the first line of inputs whose stamps have no year, for logs whose file dates were
  *                   lost (copied without -p); 0 to infer it from each file's modification time
+ * @param meter      counts the bytes read, for a progress line ({@link ReadMeter#NONE}: none)
  */
 public record ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,
                           Instant startedAt, boolean redact, boolean full, boolean waitForLock, Instant since,
-                          Instant until, int firstYear) {
+                          Instant until, int firstYear, ReadMeter meter) {
+
+    /** A scan that shows no progress. */
+    public ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,
+                       Instant startedAt, boolean redact, boolean full, boolean waitForLock, Instant since,
+                       Instant until, int firstYear) {
+        this(inputs, outDir, codes, zone, serverHost, startedAt, redact, full, waitForLock, since, until, firstYear,
+                ReadMeter.NONE);
+    }
 
     /** A scan whose year-less stamps are dated from each file's modification time. */
     public ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,

@@ -34,6 +34,7 @@ import dev.maillog554.ingest.LogFiles;
 import dev.maillog554.ingest.LogInput;
 import dev.maillog554.ingest.LogLine;
 import dev.maillog554.ingest.LogSources;
+import dev.maillog554.ingest.ReadMeter;
 import dev.maillog554.ingest.RelevantLines;
 import dev.maillog554.parse.LineParser;
 import dev.maillog554.parse.ParseContext;
@@ -136,6 +137,7 @@ public class ScanService {
     private Counts scanAndReport(ScanRequest req, List<LogInput> inputs, Run run, List<Long> carried,
                                  ReportFiles.Staging staging, Consumer<InputProblem> sink) throws IOException {
         carry(carried, run);
+        req.meter().expect(expectedBytes(inputs));
         ExecutorService readers = readerPool(inputs.size());
         try {
             List<InputFeed> feeds = new ArrayList<>();
@@ -227,10 +229,11 @@ public class ScanService {
         Consumer<InputProblem> sink = run::problem;
         Resume at = resume(input, run.req, sink);
         if (at.upToDate) {
+            run.req.meter().add(at.file == null ? 0 : at.file.size());
             return;
         }
         LineReader reader = null;
-        try (InputStream in = open(input, at, run.req.serverHost(), sink)) {
+        try (InputStream in = open(input, at, run.req.serverHost(), sink, run.req.meter())) {
             warmUp(in, input, at, ctx, occurrences, run);
             reader = new LineReader(in, input.name(), at.lineNo, at.offset, sink);
             // A plain file may be the live log with a line still being written: leave it to the next run. (A live
@@ -301,14 +304,32 @@ public class ScanService {
         return new Resume(file, c.offset(), c.lineNo(), false);
     }
 
-    private static InputStream open(LogInput input, Resume at, String host, Consumer<InputProblem> sink)
-            throws IOException {
+    // What the progress line counts up to: the inputs' sizes as stored; unknown (-1) with standard input.
+    private static long expectedBytes(List<LogInput> inputs) {
+        long total = 0;
+        for (LogInput input : inputs) {
+            if (input.isStdin()) {
+                return -1;
+            }
+            try {
+                total += Files.size(input.path());
+            } catch (IOException e) {
+                // reading it will report the problem; it adds nothing to read
+            }
+        }
+        return total;
+    }
+
+    private static InputStream open(LogInput input, Resume at, String host, Consumer<InputProblem> sink,
+                                    ReadMeter meter) throws IOException {
         if (at.offset == 0 || at.file == null || at.file.transformed()) {
-            return LogSources.open(input, host, at.lineNo, sink);
+            return LogSources.open(input, host, at.lineNo, sink, meter);
         }
         InputStream raw = Files.newInputStream(input.path());
-        raw.skipNBytes(Math.max(0, at.offset - WARM_UP_BYTES));
-        return new BufferedInputStream(raw, 1 << 16);
+        long skip = Math.max(0, at.offset - WARM_UP_BYTES);
+        raw.skipNBytes(skip);
+        meter.add(skip);
+        return new BufferedInputStream(meter.counting(raw), 1 << 16);
     }
 
     // When a file resumes at an offset, the lines just before it are read again without counting them: they

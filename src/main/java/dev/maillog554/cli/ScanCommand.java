@@ -15,6 +15,7 @@ import dev.maillog554.ScanRequest;
 import dev.maillog554.ScanResult;
 import dev.maillog554.ScanService;
 import dev.maillog554.ingest.CodeFilter;
+import dev.maillog554.ingest.ReadMeter;
 import dev.maillog554.parse.TimeSpec;
 import dev.maillog554.report.MetricsFile;
 import picocli.CommandLine.Command;
@@ -123,12 +124,20 @@ class ScanCommand implements Callable<Integer> {
         ZoneId z = zone == null ? ZoneId.systemDefault() : zone;
         Instant now = Instant.now();
         Instant[] window = TimeSpec.window(since, until, now, z);
+        ReadMeter meter = new ReadMeter();
         ScanRequest req = new ScanRequest(inputs, out, filter, z, server == null ? HostName.local() : server, now,
-                redact, full, waitForLock, window[0], window[1], firstYear());
-        ScanResult result = scans.scan(req, p -> {
-            err.println(p.render());
-            err.flush();
-        });
+                redact, full, waitForLock, window[0], window[1], firstYear(), meter);
+        ScanResult result;
+        try (ProgressLine progress = ProgressLine.startIf(!quiet, err, meter)) {
+            result = scans.scan(req, p -> {
+                if (progress != null) {
+                    progress.println(p.render());
+                } else {
+                    err.println(p.render());
+                    err.flush();
+                }
+            });
+        }
         if (!quiet && result.counts().total() > 0) {
             ScanSummary.print(spec.commandLine().getOut(), result, filter);
         }

@@ -32,7 +32,13 @@ public final class LogSources {
      */
     public static InputStream open(LogInput input, String fallbackHost, long firstReported,
                                    Consumer<InputProblem> problems) throws IOException {
-        InputStream decompressed = decompressed(input, true);
+        return open(input, fallbackHost, firstReported, problems, ReadMeter.NONE);
+    }
+
+    /** {@link #open(LogInput, String, long, Consumer)}, counting the bytes read from the input into {@code meter}. */
+    public static InputStream open(LogInput input, String fallbackHost, long firstReported,
+                                   Consumer<InputProblem> problems, ReadMeter meter) throws IOException {
+        InputStream decompressed = decompressed(input, true, meter);
         try {
             BufferedInputStream in = new BufferedInputStream(decompressed, BUFFER);
             return RecordFormat.of(in).lines(in, input.name(), fallbackHost, firstReported, problems);
@@ -44,7 +50,7 @@ public final class LogSources {
 
     /** Opens the input's decompressed content (records not converted) to read its first bytes. */
     static InputStream openHead(LogInput input) throws IOException {
-        return decompressed(input, false);
+        return decompressed(input, false, ReadMeter.NONE);
     }
 
     /**
@@ -60,10 +66,11 @@ public final class LogSources {
         }
     }
 
-    private static InputStream decompressed(LogInput input, boolean inflateAhead) throws IOException {
-        InputStream raw = input.isStdin()
+    private static InputStream decompressed(LogInput input, boolean inflateAhead, ReadMeter meter)
+            throws IOException {
+        InputStream raw = meter.counting(input.isStdin()
                 ? new NonClosingInputStream(System.in)
-                : Files.newInputStream(input.path());
+                : Files.newInputStream(input.path()));
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
         try {
             Compression c = Compression.of(in);
