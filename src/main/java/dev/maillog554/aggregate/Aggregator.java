@@ -50,13 +50,19 @@ public final class Aggregator {
         if (e.direction() == Direction.OUTBOUND) {
             outbound++;
         }
-        recipients.add(e.recipient());
+        // One fingerprint for the five sets this rejection's recipient goes into.
+        boolean named = !e.recipient().isEmpty();
+        long recipient = named ? RecipientSet.fingerprint(e.recipient()) : 0;
+        if (named) {
+            recipients.addFingerprint(recipient);
+        }
         summary.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), e.recipientDomain(), e.direction(),
-                r.diagnosis().category().id()), k -> new Group(false)).add(r);
+                r.diagnosis().category().id()), k -> new Group(false)).add(r, named, recipient);
         byCode.computeIfAbsent(new CountKey(e.replyCode(), e.enhancedCode(), "", null, null), k -> new Group(false))
-                .add(r);
-        byDomain.computeIfAbsent(new CountKey(0, "", e.recipientDomain(), null, null), k -> new Group(false)).add(r);
-        byCategory.computeIfAbsent(r.diagnosis().category().id(), k -> new Group(true)).add(r);
+                .add(r, named, recipient);
+        byDomain.computeIfAbsent(new CountKey(0, "", e.recipientDomain(), null, null), k -> new Group(false))
+                .add(r, named, recipient);
+        byCategory.computeIfAbsent(r.diagnosis().category().id(), k -> new Group(true)).add(r, named, recipient);
         inbound.add(e, r.diagnosis().category().id(), r.diagnosis().blocklist());
         if (e.time() != null) {
             long[] day = byDay.computeIfAbsent(LocalDate.ofInstant(e.time(), zone), d -> new long[2]);
@@ -132,7 +138,7 @@ public final class Aggregator {
             examples = detailed ? new ArrayList<>(EXAMPLES) : null;
         }
 
-        void add(Rejection r) {
+        void add(Rejection r, boolean named, long recipient) {
             count++;
             Instant t = r.event().time();
             if (t != null) {
@@ -142,7 +148,9 @@ public final class Aggregator {
             categories.add(r.diagnosis().category().id(), 1);
             providers.add(r.diagnosis().provider(), 1);
             blocklists.add(r.diagnosis().blocklist(), 1);
-            recipients.add(r.event().recipient());
+            if (named) {
+                recipients.addFingerprint(recipient);
+            }
             if (message == null) {
                 message = r.event().message();
             }

@@ -41,9 +41,12 @@ public final class InboundView {
             return;
         }
         String ip = clientIp == null || clientIp.isEmpty() ? RejectionEvent.UNKNOWN_DOMAIN : clientIp;
-        clients.computeIfAbsent(ip, k -> new Party()).add(clientName, ip, recipient, category, blocklist, first,
-                last, count);
-        senderDomains.computeIfAbsent(senderDomain(sender), k -> new Party()).add("", ip, recipient, category,
+        long client = RecipientSet.fingerprint(ip);
+        boolean named = recipient != null && !recipient.isEmpty();
+        long rcpt = named ? RecipientSet.fingerprint(recipient) : 0;
+        clients.computeIfAbsent(ip, k -> new Party()).add(clientName, client, named, rcpt, category, blocklist,
+                first, last, count);
+        senderDomains.computeIfAbsent(senderDomain(sender), k -> new Party()).add("", client, named, rcpt, category,
                 blocklist, first, last, count);
     }
 
@@ -96,16 +99,18 @@ public final class InboundView {
         // Client IPs are counted like addresses: distinct fingerprints.
         final RecipientSet clients = new RecipientSet();
 
-        void add(String name, String ip, String recipient, String category, String blocklist, Instant from,
-                 Instant to, long n) {
+        void add(String name, long client, boolean named, long recipient, String category, String blocklist,
+                 Instant from, Instant to, long n) {
             count += n;
             first = from == null || (first != null && !from.isBefore(first)) ? first : from;
             last = to == null || (last != null && !to.isAfter(last)) ? last : to;
             names.add(name == null ? "" : name, n);
-            clients.add(ip);
+            clients.addFingerprint(client);
             categories.add(category, n);
             blocklists.add(blocklist == null ? "" : blocklist, n);
-            recipients.add(recipient);
+            if (named) {
+                recipients.addFingerprint(recipient);
+            }
         }
 
         Party merge(Party o) {

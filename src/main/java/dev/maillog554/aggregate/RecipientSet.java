@@ -1,7 +1,5 @@
 package dev.maillog554.aggregate;
 
-import java.util.Locale;
-
 /**
  * The distinct recipient addresses of one report group, so that "12 deferrals, 1 recipient" can be told from
  * 12 refused recipients: a message retried every hour is one recipient with many rejections.
@@ -22,6 +20,14 @@ public final class RecipientSet {
         }
     }
 
+    /**
+     * Counts a recipient by its {@link #fingerprint}, for a caller that adds one rejection to several groups and
+     * computes it once.
+     */
+    public void addFingerprint(long fingerprint) {
+        fingerprints.add(fingerprint);
+    }
+
     /** Adds every recipient of {@code other}. */
     public void addAll(RecipientSet other) {
         fingerprints.addAll(other.fingerprints);
@@ -32,12 +38,14 @@ public final class RecipientSet {
         return fingerprints.size();
     }
 
-    // FNV-1a over the lower-cased address, then MurmurHash3's finaliser to spread FNV's weak high bits.
-    static long fingerprint(String recipient) {
-        String s = recipient.toLowerCase(Locale.ROOT);
+    /**
+     * A non-empty address's fingerprint: FNV-1a over its lower-cased characters (no lower-cased copy is made),
+     * then MurmurHash3's finaliser to spread FNV's weak high bits.
+     */
+    public static long fingerprint(String recipient) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
+        for (int i = 0; i < recipient.length(); i++) {
+            h ^= Character.toLowerCase(recipient.charAt(i));
             h *= 0x100000001b3L;
         }
         h ^= h >>> 33;

@@ -50,10 +50,12 @@ final class HistoryCounts {
     record Fine(int code, String enhanced, String domain, Direction direction, String category, String provider,
                 String blocklist, long count, Instant first, Instant last, long firstId, RecipientSet recipients) {
 
-        /** This group and {@code o}, a part of the same group (same seven columns), as one. */
+        /**
+         * This group and {@code o}, a part of the same group (same seven columns), as one. This group's recipient
+         * set takes {@code o}'s in (the caller owns both), so a group of many parts is not copied once per part.
+         */
         Fine merge(Fine o) {
-            RecipientSet both = new RecipientSet();
-            both.addAll(recipients);
+            RecipientSet both = recipients;
             both.addAll(o.recipients);
             return new Fine(code, enhanced, domain, direction, category, provider, blocklist, count + o.count,
                     first == null || (o.first != null && o.first.isBefore(first)) ? o.first : first,
