@@ -29,7 +29,8 @@ run() {
         # as bench/run.sh's check: counts by (code, enhanced code, domain, direction)
         tail -n +2 "$2.expected.csv" \
             | awk -F, '{ c[$1 "," $2 "," $3 "," $4] += $5 } END { for (k in c) print k "," c[k] }' | sort > "$WORK/want"
-        tail -n +2 "$WORK/report/summary.csv" | awk -F, '{ print $1 "," $2 "," $3 "," $4 "," $8 }' | sort > "$WORK/got"
+        tail -n +2 "$WORK/report/summary.csv" \
+            | awk -F, '{ c[$1 "," $2 "," $3 "," $4] += $8 } END { for (k in c) print k "," c[k] }' | sort > "$WORK/got"
         diff -q "$WORK/want" "$WORK/got" > /dev/null \
             || { echo "WRONG COUNTS with $1 on $2: diff $WORK/want $WORK/got" >&2; exit 1; }
     fi

@@ -120,7 +120,8 @@ check() {
     local f
     for f in "$@"; do tail -n +2 "${f%.gz}.expected.csv"; done \
         | awk -F, '{ c[$1 "," $2 "," $3 "," $4] += $5 } END { for (k in c) print k "," c[k] }' | sort > "$WORK/want"
-    tail -n +2 "$WORK/report/summary.csv" | awk -F, '{ print $1 "," $2 "," $3 "," $4 "," $8 }' | sort > "$WORK/got"
+    tail -n +2 "$WORK/report/summary.csv" \
+        | awk -F, '{ c[$1 "," $2 "," $3 "," $4] += $8 } END { for (k in c) print k "," c[k] }' | sort > "$WORK/got"
     diff -q "$WORK/want" "$WORK/got" > /dev/null \
         || { echo "WRONG COUNTS for $*: diff $WORK/want $WORK/got" >&2; exit 1; }
 }
