@@ -12,7 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.maillog554.aggregate.Counts;
-import dev.maillog554.classify.Classifier;
+import dev.maillog554.aggregate.HistoryCounter;
+import dev.maillog554.aggregate.StoredRows;
 import dev.maillog554.report.CsvReport;
 import dev.maillog554.report.HtmlReport;
 import dev.maillog554.report.Redactor;
@@ -20,7 +21,6 @@ import dev.maillog554.report.RejectionCsv;
 import dev.maillog554.report.ReportFiles;
 import dev.maillog554.report.ReportMeta;
 import dev.maillog554.store.HistoryFilter;
-import dev.maillog554.store.HistoryQueries;
 import dev.maillog554.store.RunLock;
 import dev.maillog554.store.RunStore;
 
@@ -29,7 +29,7 @@ import dev.maillog554.store.RunStore;
 public class HistoryService {
 
     @Inject
-    HistoryQueries history;
+    HistoryCounter history;
     @Inject
     RunStore store;
     @Inject
@@ -41,8 +41,6 @@ public class HistoryService {
      * (quarkus.datasource.jdbc.max-size=4), and more was never measured.
      */
     static final int REPORT_PARTS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-
-    private final Classifier classifier = Classifier.load();
 
     /**
      * Writes every report file (the same ones a scan writes) from the history.
@@ -63,16 +61,16 @@ public class HistoryService {
         List<RejectionCsv> files = new ArrayList<>();
         try (ReportFiles.Staging staging = new ReportFiles.Staging(outDir)) {
             files.add(new RejectionCsv(outDir, redactor));
-            counts = withTips(history.report(filter, zone, REPORT_PARTS, part -> {
+            counts = history.report(filter, zone, REPORT_PARTS, part -> {
                 RejectionCsv csv = part == 0 ? files.get(0) : continuation(files, outDir);
                 return row -> {
                     try {
-                        csv.write(HistoryQueries.toRejection(row));
+                        csv.write(StoredRows.toRejection(row));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write " + outDir, e);
                     }
                 };
-            }));
+            });
             files.get(0).stage(staging, files.subList(1, files.size()));
             CsvReport.write(staging, counts, redactor);
             HtmlReport.write(staging, counts, meta, redactor);
@@ -101,10 +99,5 @@ public class HistoryService {
         try (RunLock.Held lock = runLock.acquire(waitForLock)) {
             return store.prune(before, host);
         }
-    }
-
-    // Tips are text the classifier writes, not history: diagnose the examples again to get them, as a scan does.
-    private Counts withTips(Counts c) {
-        return c.withTipsOf(r -> classifier.classify(r.event()).tips());
     }
 }

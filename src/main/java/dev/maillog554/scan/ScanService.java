@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import dev.maillog554.aggregate.Aggregator;
 import dev.maillog554.aggregate.Counts;
+import dev.maillog554.aggregate.StoredRows;
 import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Rejection;
 import dev.maillog554.ingest.BoundedInputStream;
@@ -166,7 +167,7 @@ public class ScanService {
     private void carry(List<Long> runIds, Run run) {
         history.rowsOfRuns(runIds, (key, row) -> {
             run.rescanned.add(key);
-            run.report(HistoryQueries.toRejection(row));
+            run.report(StoredRows.toRejection(row));
             run.carried++;
         });
     }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.maillog554.ingest.CodeFilter;
 import dev.maillog554.store.BusyException;
-import dev.maillog554.store.HistoryFilter;
 import dev.maillog554.store.HistoryQueries;
+import dev.maillog554.store.HistoryQueriesTest;
 import dev.maillog554.store.RunLock;
 import dev.maillog554.store.RunRow;
 import io.quarkus.test.junit.QuarkusTest;
@@ -163,7 +163,7 @@ class IncrementalScanTest {
     }
 
     private long stored() {
-        return history.counts(new HistoryFilter(null, null, host, null)).total();
+        return history.rejections(HistoryQueriesTest.of(host), 0, 1).total();
     }
 
     private void append(Path log, int n) throws IOException {

@@ -1,4 +1,4 @@
-package dev.maillog554.store;
+package dev.maillog554.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.maillog554.aggregate.Counts;
 import dev.maillog554.classify.Category;
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.classify.Rejection;
@@ -21,12 +20,16 @@ import dev.maillog554.parse.DeliveryStatus;
 import dev.maillog554.parse.Direction;
 import dev.maillog554.parse.Mta;
 import dev.maillog554.parse.RejectionEvent;
-import io.quarkus.test.junit.QuarkusTest;
 import dev.maillog554.scan.DedupeKey;
+import dev.maillog554.store.HistoryFilter;
+import dev.maillog554.store.KeyedRejection;
+import dev.maillog554.store.RunInfo;
+import dev.maillog554.store.RunStore;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * {@code report}'s one pass (rows counted in Java while they stream, in parallel parts) must return exactly
- * what the SQL GROUP BY of {@link HistoryQueries#counts} returns, and every row once, in id order.
+ * what the SQL GROUP BY of {@link HistoryCounter#counts} returns, and every row once, in id order.
  */
 @QuarkusTest
 class HistoryReportTest {
@@ -37,7 +40,7 @@ class HistoryReportTest {
     @Inject
     RunStore store;
     @Inject
-    HistoryQueries history;
+    HistoryCounter history;
 
     @Test
     void onePassInPartsEqualsTheGroupByQueries() {

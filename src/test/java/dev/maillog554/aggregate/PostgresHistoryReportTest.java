@@ -1,4 +1,4 @@
-package dev.maillog554.store;
+package dev.maillog554.aggregate;
 
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 

@@ -1,4 +1,4 @@
-package dev.maillog554.store;
+package dev.maillog554.aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,21 +12,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import dev.maillog554.aggregate.Aggregator;
-import dev.maillog554.aggregate.CategoryTally;
-import dev.maillog554.aggregate.CountKey;
-import dev.maillog554.aggregate.Counts;
-import dev.maillog554.aggregate.DayCount;
-import dev.maillog554.aggregate.InboundView;
-import dev.maillog554.aggregate.RecipientSet;
-import dev.maillog554.aggregate.Tally;
 import dev.maillog554.classify.Rejection;
 import dev.maillog554.parse.Direction;
+import dev.maillog554.store.FineGroup;
+import dev.maillog554.store.InboundGroup;
+import dev.maillog554.store.RejectionRow;
+import dev.maillog554.store.TimeBucket;
 
 /**
  * Builds the reports' {@link Counts} from the history's finest groups, whichever way those were counted: by SQL
- * GROUP BY ({@link HistoryQueries#counts}) or in Java while every row streams past once ({@link Pass}, for
- * {@link HistoryQueries#report}). Both ways feed the same assembly code below, so they give the same counts.
+ * GROUP BY ({@link HistoryCounter#counts}) or in Java while every row streams past once ({@link Pass}, for
+ * {@link HistoryCounter#report}). Both ways feed the same assembly code below, so they give the same counts.
  *
  * <p>Why two ways: an API request wants counts without reading every row, which the GROUP BY does inside the
  * database; {@code report} must read every row anyway for {@code rejections.csv}, and on a history of millions
@@ -49,6 +45,20 @@ final class HistoryCounts {
      */
     record Fine(int code, String enhanced, String domain, Direction direction, String category, String provider,
                 String blocklist, long count, Instant first, Instant last, long firstId, RecipientSet recipients) {
+
+        /** The group of one row of the history's GROUP BY (one recipient, hence a set of one). */
+        static Fine of(FineGroup g) {
+            RecipientSet recipient = new RecipientSet();
+            recipient.add(g.recipient());
+            return new Fine(g.code(), g.enhanced(), g.domain(), StoredRows.direction(g.direction()), g.category(),
+                    g.provider(), g.blocklist(), g.count(), g.first(), g.last(), g.firstId(), recipient);
+        }
+
+        /** The seven columns that make the group, without the recipient. */
+        static List<Object> key(FineGroup g) {
+            return List.of(g.code(), g.enhanced(), g.domain(), g.direction(), g.category(), g.provider(),
+                    g.blocklist());
+        }
 
         /**
          * This group and {@code o}, a part of the same group (same seven columns), as one. This group's recipient
@@ -109,6 +119,15 @@ final class HistoryCounts {
                 tallies(summary, text),
                 tallies(byCode, text), tallies(byDomain, text), categories, days, inbound.clients(),
                 inbound.senderDomains());
+    }
+
+    /** Per-day counts in {@code zone}, oldest first, from the history's 15-minute buckets. */
+    static List<DayCount> storedDays(List<TimeBucket> stored, ZoneId zone) {
+        List<Bucket> buckets = new ArrayList<>(stored.size());
+        for (TimeBucket b : stored) {
+            buckets.add(new Bucket(b.bucket(), StoredRows.direction(b.direction()), b.count()));
+        }
+        return days(buckets, zone);
     }
 
     /** Per-day counts in {@code zone}, oldest first, from 15-minute buckets. */
@@ -172,8 +191,18 @@ final class HistoryCounts {
         }
     }
 
+    /** The inbound view of the history's inbound groups. */
+    static InboundView inbound(List<InboundGroup> groups) {
+        InboundView view = new InboundView();
+        for (InboundGroup g : groups) {
+            view.add(Direction.INBOUND, g.remoteIp(), g.remoteHost(), g.sender(), g.recipient(), g.category(),
+                    g.blocklist(), g.first(), g.last(), g.count());
+        }
+        return view;
+    }
+
     /**
-     * The SQL of {@link HistoryQueries#counts} done in Java, one row at a time, for rows that arrive in id
+     * The SQL of {@link HistoryCounter#counts} done in Java, one row at a time, for rows that arrive in id
      * order: the GROUP BY over the seven finest columns (count, MIN/MAX of the time, MIN of the id and that row's
      * message, which is the first row seen), the 15-minute buckets of the per-day query, and the first
      * {@link Aggregator#EXAMPLES} rows of each cause. Memory grows with the number of groups, not of rows.
@@ -212,7 +241,7 @@ final class HistoryCounts {
             }
             List<Rejection> ex = examples.computeIfAbsent(r.category(), c -> new ArrayList<>(Aggregator.EXAMPLES));
             if (ex.size() < Aggregator.EXAMPLES) {
-                ex.add(HistoryQueries.toRejection(r));
+                ex.add(StoredRows.toRejection(r));
             }
             if (outboundIndex(r.direction()) == 1) {
                 inbound.add(Direction.INBOUND, r.remoteIp(), r.remoteHost(), r.sender(), r.recipient(), r.category(),
@@ -254,10 +283,10 @@ final class HistoryCounts {
             lastBucket = Long.MIN_VALUE;
         }
 
-        /** The counts of every row added, as {@link HistoryQueries#counts} would return them. */
+        /** The counts of every row added, as {@link HistoryCounter#counts} would return them. */
         Counts result(ZoneId zone) {
             List<Fine> parts = new ArrayList<>(fine.size());
-            fine.forEach((k, a) -> parts.add(new Fine(a.code, a.enhanced, a.domain, HistoryQueries.direction(a.dir),
+            fine.forEach((k, a) -> parts.add(new Fine(a.code, a.enhanced, a.domain, StoredRows.direction(a.dir),
                     a.category, a.provider, a.blocklist, a.count, a.first, a.last, a.firstId, a.recipients)));
             // The per-day query groups by the direction's stored text; index 1 is every text but "outbound".
             List<Bucket> bs = new ArrayList<>(buckets.size() * 2);
@@ -270,7 +299,7 @@ final class HistoryCounts {
                     days(bs, zone), inbound);
         }
 
-        // HistoryQueries.direction(label) == OUTBOUND ? 0 : 1, without upper-casing every row's label.
+        // StoredRows.direction(label) == OUTBOUND ? 0 : 1, without upper-casing every row's label.
         private static int outboundIndex(String label) {
             if ("outbound".equals(label)) {
                 return 0;
@@ -278,7 +307,7 @@ final class HistoryCounts {
             if ("inbound".equals(label)) {
                 return 1;
             }
-            return HistoryQueries.direction(label) == Direction.OUTBOUND ? 0 : 1;
+            return StoredRows.direction(label) == Direction.OUTBOUND ? 0 : 1;
         }
 
         /**
