@@ -37,6 +37,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void controlCharactersFromALogAreDropped() {
+        // A journal record can carry any byte into a message; the page keeps the text and drops the controls.
+        Aggregator a = new Aggregator(ZoneOffset.UTC);
+        a.add(SampleCounts.rejection("2024-11-26T10:05:00Z", Direction.OUTBOUND, "u@example.com", "5.7.1",
+                "bell\u0007 escape\u001b[31m nul\u0000 end", Category.BLOCKLISTED, 1));
+        String p = HtmlReport.render(a.result(), SampleCounts.meta(), Redactor.NONE);
+        assertTrue(p.contains("<code>554 5.7.1 bell escape[31m nul end</code>"), p);
+        assertTrue(p.chars().noneMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\t'),
+                "a control character got through");
+    }
+
+    @Test
     void linksAreOnlyInPageAnchors() {
         Matcher m = Pattern.compile("href=\"([^\"]*)\"").matcher(page);
         int links = 0;
