@@ -1,7 +1,9 @@
 package dev.maillog554.check;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,11 +86,23 @@ final class Named {
         return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
     }
 
-    /** The organisational domain, simply: the last two labels (co.uk-style public suffixes are not known). */
+    /**
+     * The organisational domain, simply: the last two labels, or three under the common second-level suffixes of
+     * country domains (co.uk, com.au, ne.jp...). The Public Suffix List would know every case; a DMARC lookup that
+     * goes one label wrong only finds no record.
+     */
     static String organisational(String domain) {
         String[] labels = domain.split("\\.");
-        return labels.length <= 2 ? domain : labels[labels.length - 2] + "." + labels[labels.length - 1];
+        int keep = labels.length >= 3 && labels[labels.length - 1].length() == 2
+                && SECOND_LEVEL.contains(labels[labels.length - 2]) ? 3 : 2;
+        if (labels.length <= keep) {
+            return domain;
+        }
+        return String.join(".", Arrays.asList(labels).subList(labels.length - keep, labels.length));
     }
+
+    private static final Set<String> SECOND_LEVEL = Set.of("ac", "co", "com", "edu", "gov", "go", "ne", "net", "or",
+            "org");
 
     private static String parent(String zone) {
         return organisational(zone);

@@ -76,7 +76,7 @@ final class ReturnCodes {
         if (code.startsWith("127.")) {
             return new Meaning(LISTED, "listed (return code " + code + ")");
         }
-        return new Meaning(UNEXPECTED, code + " is no blocklist answer (they are in 127.0.0.0/8): the resolver "
-                + "may be rewriting answers for names that do not exist");
+        return new Meaning(UNEXPECTED, "no blocklist answer (they are in 127.0.0.0/8): the resolver may be "
+                + "rewriting answers for names that do not exist");
     }
 }

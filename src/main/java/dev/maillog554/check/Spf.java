@@ -71,7 +71,7 @@ final class Spf {
     static Outcome check(Dns dns, InetAddress ip, String domain, String sender) {
         Spf spf = new Spf(dns, ip, sender == null || sender.indexOf('@') < 0 ? "postmaster@" + domain : sender);
         try {
-            Outcome o = spf.host(domain, "");
+            Outcome o = spf.host(domain);
             return new Outcome(o.result(), o.detail() + "; " + spf.lookups + " of " + MAX_LOOKUPS + " DNS lookups");
         } catch (Stop s) {
             return s.outcome;
@@ -84,7 +84,7 @@ final class Spf {
         return l.equals("v=spf1") || l.startsWith("v=spf1 ");
     }
 
-    private Outcome host(String domain, String via) throws Stop {
+    private Outcome host(String domain) throws Stop {
         DnsAnswer txt = dns.query(domain, Type.TXT);
         if (txt.failed()) {
             throw new Stop("temperror", "not answered: " + txt.problem() + " (TXT of " + domain + ")");
@@ -115,44 +115,52 @@ final class Spf {
             if (!m.matches()) {
                 throw new Stop("permerror", "unknown term '" + term + "' at " + domain);
             }
-            if (matches(m.group(2).toLowerCase(Locale.ROOT), m.group(3) == null ? "" : m.group(3), domain, via)) {
+            String matched = matches(term, m.group(2).toLowerCase(Locale.ROOT), m.group(3) == null ? "" : m.group(3),
+                    domain);
+            if (matched != null) {
                 String result = switch (m.group(1)) {
                     case "-" -> "fail";
                     case "~" -> "softfail";
                     case "?" -> "neutral";
                     default -> "pass";
                 };
-                return new Outcome(result, "matched " + term + " at " + domain + via);
+                return new Outcome(result, matched);
             }
         }
         if (redirect == null) {
-            return new Outcome("neutral", "no term matched at " + domain + via + " and there is no redirect");
+            return new Outcome("neutral", "no term matched at " + domain + " and there is no redirect");
         }
         count("redirect=" + redirect);
         String target = expand(redirect, domain);
-        Outcome o = host(target, " via redirect=" + target + (via.isEmpty() ? "" : "," + via));
+        Outcome o = host(target);
         if ("none".equals(o.result())) {
             throw new Stop("permerror", "redirect=" + target + " at " + domain + " has no SPF record");
         }
-        return o;
+        return new Outcome(o.result(), o.detail() + ", redirected from " + domain);
     }
 
-    private boolean matches(String name, String arg, String domain, String via) throws Stop {
+    // What matched, for the report ("matched ip4:192.0.2.0/24 at _spf.example.net, included by example.com"), or
+    // null when the term does not match.
+    private String matches(String term, String name, String arg, String domain) throws Stop {
+        if ("include".equals(name)) {
+            count("include" + arg);
+            String target = expand(domainSpec(name, arg, domain), domain);
+            Outcome o = host(target);
+            if ("none".equals(o.result())) {
+                throw new Stop("permerror", "include:" + target + " at " + domain + " has no SPF record");
+            }
+            return "pass".equals(o.result()) ? o.detail() + ", included by " + domain : null;
+        }
+        return matches(name, arg, domain) ? "matched " + term + " at " + domain : null;
+    }
+
+    private boolean matches(String name, String arg, String domain) throws Stop {
         switch (name) {
             case "all":
                 return true;
             case "ip4":
             case "ip6":
                 return network(name, arg, domain);
-            case "include": {
-                count("include" + arg);
-                String target = expand(domainSpec(name, arg, domain), domain);
-                Outcome o = host(target, " via include:" + target + (via.isEmpty() ? "" : "," + via));
-                if ("none".equals(o.result())) {
-                    throw new Stop("permerror", "include:" + target + " at " + domain + " has no SPF record");
-                }
-                return "pass".equals(o.result());
-            }
             case "a":
             case "mx":
                 count(name + arg);

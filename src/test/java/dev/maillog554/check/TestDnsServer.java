@@ -96,10 +96,19 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
-    /** Adds a TXT record of these strings (one record; a long SPF record is split into strings like this). */
+    /**
+     * Adds a TXT record of these strings (one record; a long SPF record is split into strings like this). A string
+     * longer than DNS allows (255) is split as a zone file's author would.
+     */
     public TestDnsServer txt(String name, String... strings) {
+        List<String> parts = new ArrayList<>();
+        for (String s : strings) {
+            for (int i = 0; i < s.length(); i += 255) {
+                parts.add(s.substring(i, Math.min(s.length(), i + 255)));
+            }
+        }
         records.computeIfAbsent(key(name, Type.TXT), k -> new ArrayList<>())
-                .add(new TXTRecord(name(name), DClass.IN, 300, Arrays.asList(strings)));
+                .add(new TXTRecord(name(name), DClass.IN, 300, parts));
         return this;
     }
 
