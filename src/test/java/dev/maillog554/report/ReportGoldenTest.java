@@ -16,10 +16,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.maillog554.ScanRequest;
-import dev.maillog554.ScanResult;
-import dev.maillog554.ScanService;
 import dev.maillog554.ingest.CodeFilter;
+import dev.maillog554.scan.ScanRequest;
+import dev.maillog554.scan.ScanResult;
+import dev.maillog554.scan.ScanService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

@@ -25,6 +25,7 @@ import dev.maillog554.parse.Direction;
 import dev.maillog554.parse.Mta;
 import dev.maillog554.parse.RejectionEvent;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.maillog554.scan.DedupeKey;
 
 @QuarkusTest
 class HistoryQueriesTest {

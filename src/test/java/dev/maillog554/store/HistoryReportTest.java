@@ -22,6 +22,7 @@ import dev.maillog554.parse.Direction;
 import dev.maillog554.parse.Mta;
 import dev.maillog554.parse.RejectionEvent;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.maillog554.scan.DedupeKey;
 
 /**
  * {@code report}'s one pass (rows counted in Java while they stream, in parallel parts) must return exactly

@@ -1,4 +1,4 @@
-package dev.maillog554.store;
+package dev.maillog554.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

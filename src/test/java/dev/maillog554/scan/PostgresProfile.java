@@ -1,4 +1,4 @@
-package dev.maillog554;
+package dev.maillog554.scan;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.maillog554;
+package dev.maillog554.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

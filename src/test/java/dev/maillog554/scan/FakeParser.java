@@ -1,4 +1,4 @@
-package dev.maillog554;
+package dev.maillog554.scan;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.maillog554;
+package dev.maillog554.scan;
 
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 

@@ -1,4 +1,4 @@
-package dev.maillog554.store;
+package dev.maillog554.scan;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

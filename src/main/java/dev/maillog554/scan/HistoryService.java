@@ -1,4 +1,4 @@
-package dev.maillog554;
+package dev.maillog554.scan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.maillog554;
+package dev.maillog554.scan;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

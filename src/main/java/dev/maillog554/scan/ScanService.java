@@ -1,4 +1,4 @@
-package dev.maillog554;
+package dev.maillog554.scan;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -45,16 +45,16 @@ import dev.maillog554.report.Redactor;
 import dev.maillog554.report.RejectionCsv;
 import dev.maillog554.report.ReportFiles;
 import dev.maillog554.report.ReportMeta;
+import dev.maillog554.scan.DedupeKey;
+import dev.maillog554.scan.LineOccurrences;
+import dev.maillog554.scan.SeenKeys;
 import dev.maillog554.store.Checkpoint;
-import dev.maillog554.store.DedupeKey;
 import dev.maillog554.store.HistoryQueries;
 import dev.maillog554.store.KeyedRejection;
-import dev.maillog554.store.LineOccurrences;
 import dev.maillog554.store.RunInfo;
 import dev.maillog554.store.RunLock;
 import dev.maillog554.store.RunStore;
 import dev.maillog554.store.RunTotals;
-import dev.maillog554.store.SeenKeys;
 
 /** The main job: read logs, find rejections, diagnose them, store the run and write the reports. */
 @ApplicationScoped

@@ -6,23 +6,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.maillog554.ScanService;
+import dev.maillog554.scan.ScanService;
 import io.quarkus.picocli.runtime.PicocliRunner;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Entry point. It exists to do what must happen outside picocli: read the database options before Quarkus
- * starts (the datasource is built at start-up, before picocli parses the command, so {@code --db-url},
+ * What {@link dev.maillog554.Main} runs: the start-up that must happen outside picocli. It reads the database
+ * options before Quarkus starts (the datasource is built at start-up, before picocli parses the command, so {@code --db-url},
  * {@code --db-user}, {@code --db-password} and {@code --data-dir} become the configuration keys they stand for,
  * and so do {@code serve}'s {@code --host}, {@code --port}, {@code --redact} and {@code --token-file}, see
  * {@link ServeOptions}, which also refuses a {@code serve} other machines could reach without a token), and
  * turn a failed start-up into one line on stderr and an exit code: start-up fails before picocli's exception
  * handler exists.
  */
-@QuarkusMain
-public final class Main {
+public final class Startup {
 
     /** How long a {@code --wait} run sleeps before starting again after a busy start-up. */
     static final long RETRY_MILLIS = 500;
@@ -32,7 +30,7 @@ public final class Main {
     /** H2's system property for its string and value cache; see {@link #main}. */
     static final String H2_OBJECT_CACHE = "h2.objectCache";
 
-    Main() {
+    private Startup() {
     }
 
     /** Set by a JVM shutdown hook: a signal (SIGTERM, Ctrl-C) is stopping the process. */
@@ -47,8 +45,8 @@ public final class Main {
         return stopping;
     }
 
-    /** Runs the command line. */
-    public static void main(String... args) {
+    /** Runs the command line; the process's exit code is set through Quarkus's exit handler. */
+    public static void run(String... args) {
         // Quarkus closes the database when the JVM stops; the command then fails with whatever H2 or Hibernate
         // says about that. Knowing a signal came first turns that into one clear line.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "maillog554-stopping"));
