@@ -35,6 +35,15 @@ public record CheckResult(String check, String subject, String answer, String de
         return new CheckResult(check, subject, answer, detail, checkedAt, ids);
     }
 
+    /** The report section the check belongs to: {@code blocklists}, {@code authentication} or {@code routing}. */
+    public String section() {
+        return switch (check) {
+            case "blocklist" -> "blocklists";
+            case "mx" -> "routing";
+            default -> "authentication";
+        };
+    }
+
     /** One line for a terminal: "blocklist zen.spamhaus.org 203.0.113.5: listed: 127.0.0.4 XBL ...". */
     public String line() {
         return check + " " + subject + ": " + answer + (detail.isEmpty() ? "" : ": " + detail);

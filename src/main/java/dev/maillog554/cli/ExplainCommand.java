@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.maillog554.check.CheckReport;
+import dev.maillog554.check.LiveChecks;
 import dev.maillog554.classify.BlocklistInfo;
 import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Diagnosis;
@@ -24,6 +26,7 @@ import dev.maillog554.parse.LogParser;
 import dev.maillog554.parse.ParseContext;
 import dev.maillog554.parse.RejectionEvent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +47,9 @@ class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "<file>",
             description = "Read lines from this file instead of stdin ('-' means stdin).")
     String file;
+
+    @Mixin
+    CheckOptions checks;
 
     @Spec
     CommandSpec spec;
@@ -74,6 +80,7 @@ class ExplainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("nothing to explain: no text given: paste a reply or log line");
             return 2;
         }
+        LiveChecks live = checks.create(spec.commandLine().getErr());
         Classifier c = Classifier.load();
         LogParser parser = new LogParser();
         // One context for all lines, so a pasted log links a Postfix queue id to its sender like a scan does.
@@ -86,13 +93,23 @@ class ExplainCommand implements Callable<Integer> {
                     : c.classify(rt.replyCode(), rt.enhancedCode(), rt.text(), rt.recipientDomain(),
                             rt.remoteHost(), rt.stage(), "");
             Optional<BlocklistInfo> bl = c.blocklist(d);
+            CheckReport checked = live == null ? null : ExplainChecks.check(live, c, rt, d);
             if (json) {
-                out.println(toJson(c, rt, d, bl));
+                String j = toJson(c, rt, d, bl);
+                if (checked != null) {
+                    StringBuilder b = new StringBuilder(j.substring(0, j.length() - 1));
+                    ExplainChecks.json(b, checked);
+                    j = b.append('}').toString();
+                }
+                out.println(j);
             } else {
                 if (!first) {
                     out.println();
                 }
                 printText(out, c, rt, d, bl);
+                if (checked != null) {
+                    ExplainChecks.print(out, checked);
+                }
             }
             first = false;
         }

@@ -16,6 +16,7 @@ import java.util.Locale;
 
 import dev.maillog554.aggregate.CategoryTally;
 import dev.maillog554.aggregate.Counts;
+import dev.maillog554.check.CheckReport;
 import dev.maillog554.classify.Rejection;
 import dev.maillog554.parse.RejectionEvent;
 
@@ -49,20 +50,26 @@ public final class HtmlReport {
 
     /** Writes the report into {@code dir}. */
     public static void write(Path dir, Counts counts, ReportMeta meta, Redactor redactor) throws IOException {
-        ReportFiles.write(dir, ReportFiles.HTML, w -> render(w, counts, meta, redactor));
+        ReportFiles.write(dir, ReportFiles.HTML, w -> render(w, counts, meta, redactor, CheckReport.NONE));
     }
 
     /** Stages the report, to be moved into place with the report's other files. */
     public static void write(ReportFiles.Staging dir, Counts counts, ReportMeta meta, Redactor redactor)
             throws IOException {
-        dir.write(ReportFiles.HTML, w -> render(w, counts, meta, redactor));
+        write(dir, counts, meta, redactor, CheckReport.NONE);
+    }
+
+    /** Stages the report with the answers of live checks beside the tips of each cause. */
+    public static void write(ReportFiles.Staging dir, Counts counts, ReportMeta meta, Redactor redactor,
+                             CheckReport checks) throws IOException {
+        dir.write(ReportFiles.HTML, w -> render(w, counts, meta, redactor, checks));
     }
 
     /** The whole page as a string (for the REST server's {@code GET /}). */
     public static String render(Counts counts, ReportMeta meta, Redactor redactor) {
         StringWriter page = new StringWriter(64 * 1024);
         try {
-            render(page, counts, meta, redactor);
+            render(page, counts, meta, redactor, CheckReport.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not throw
         }
@@ -71,7 +78,8 @@ public final class HtmlReport {
 
     // The page goes out one section at a time, so its size never sits in memory twice over: a history with tens
     // of thousands of domains made a 30 MB string that did not fit the launcher's heap.
-    static void render(Writer w, Counts c, ReportMeta meta, Redactor redactor) throws IOException {
+    static void render(Writer w, Counts c, ReportMeta meta, Redactor redactor, CheckReport checks)
+            throws IOException {
         StringBuilder s = new StringBuilder(64 * 1024);
         String title = "SMTP rejections: " + meta.title();
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -84,7 +92,7 @@ public final class HtmlReport {
         cards(s, c, meta);
         charts(s, c);
         drain(s, w);
-        causes(s, c, redactor);
+        causes(s, c, redactor, checks);
         drain(s, w);
         HtmlTables.byCode(s, c.byCode(), redactor);
         drain(s, w);
@@ -179,7 +187,7 @@ public final class HtmlReport {
                 .append("</section>\n");
     }
 
-    private static void causes(StringBuilder s, Counts c, Redactor redactor) {
+    private static void causes(StringBuilder s, Counts c, Redactor redactor, CheckReport checks) {
         s.append("<section id=\"causes\" class=\"panel\">\n<h2>Causes and what to do</h2>\n");
         if (c.categories().isEmpty()) {
             s.append("<p class=\"empty\">No rejections found.</p>\n");
@@ -199,6 +207,7 @@ public final class HtmlReport {
                 t.tips().forEach(tip -> s.append("<li>").append(Html.escape(tip)).append("</li>"));
                 s.append("</ul>\n");
             }
+            HtmlChecks.block(s, checks, t.category());
             if (!t.examples().isEmpty()) {
                 s.append("<p>Example log lines:</p>\n<ol class=\"log\">\n");
                 for (int i = 0; i < t.examples().size(); i++) {

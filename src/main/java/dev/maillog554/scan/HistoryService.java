@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.maillog554.aggregate.Counts;
+import dev.maillog554.check.CheckReport;
+import dev.maillog554.check.LiveChecks;
 import dev.maillog554.classify.Classifier;
+import dev.maillog554.report.ChecksCsv;
 import dev.maillog554.report.CsvReport;
 import dev.maillog554.report.HtmlReport;
 import dev.maillog554.report.Redactor;
@@ -56,6 +59,14 @@ public class HistoryService {
      */
     public Counts report(HistoryFilter filter, ZoneId zone, Path outDir, boolean redact, ReportMeta meta)
             throws IOException {
+        return report(filter, zone, outDir, redact, meta, null);
+    }
+
+    /**
+     * Writes every report file, with the answers of live checks ({@code --check}) when {@code checks} is not null.
+     */
+    public Counts report(HistoryFilter filter, ZoneId zone, Path outDir, boolean redact, ReportMeta meta,
+                         LiveChecks checks) throws IOException {
         Redactor redactor = Redactor.of(redact);
         Counts counts;
         // One pass over the history, in parts read in parallel: every row goes to its part's share of
@@ -75,7 +86,11 @@ public class HistoryService {
             }));
             files.get(0).stage(staging, files.subList(1, files.size()));
             CsvReport.write(staging, counts, redactor);
-            HtmlReport.write(staging, counts, meta, redactor);
+            CheckReport answers = checks == null ? CheckReport.NONE : checks.check(counts);
+            if (answers.ran()) {
+                ChecksCsv.write(staging, answers);
+            }
+            HtmlReport.write(staging, counts, meta, redactor, answers);
             staging.commit();
         } finally {
             for (RejectionCsv f : files) {
