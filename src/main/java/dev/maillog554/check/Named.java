@@ -25,7 +25,8 @@ final class Named {
     // "Unauthenticated email from example.jp is not accepted" / "sender address bob@example.com" / "from=<a@b.c>"
     private static final Pattern SENDER_DOMAIN = Pattern.compile(
             "(?:email from |sender address [^@\\s]{1,64}@|from=<[^@>\\s]{1,64}@)"
-                    + "([a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,8}\\.[a-z]{2,24})\\b", Pattern.CASE_INSENSITIVE);
+                    + "([a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,8}\\.[a-z]{2,24})\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private Named() {
     }

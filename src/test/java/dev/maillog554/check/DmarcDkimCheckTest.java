@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class DmarcDkimCheckTest {
 
     // A 1024-bit RSA key as published (the shape of a real record; the key is random test data).
-    static final String KEY = "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDwIRP/UC3SBsEmGqZ9ZJW3/DkMoGeLnQg1fWn7/zYtIxN2SnFCjxOCKG"
+    static final String KEY = "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDwIRP/UC3SBsEmGqZ9ZJW3/DkMoGeLnQg1fWn7/zYtIxN2S"
+            + "nFCjxOCKG"
             + "9v3b4jYfcTNh5ijSsq631uBItLa7od+v/RtdC2UzJ1lWT947qR+Rcac2gbto/NMqJ0fzfVjH4OuKhitdY9tf6mcwGjaNBcWToIMmPSPD"
             + "dQPNUYckcQ2QIDAQAB";
 

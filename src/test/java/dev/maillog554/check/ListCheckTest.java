@@ -40,7 +40,8 @@ class ListCheckTest {
         assertEquals("zen.spamhaus.org 203.0.113.5", r.subject());
         assertEquals("listed", r.answer());
         assertEquals("127.0.0.10: PBL: end-user address space, by the ISP's own policy; 127.0.0.4: XBL: an infected "
-                + "or exploited host (bot, open proxy); the list says: https://check.spamhaus.org/query/ip/203.0.113.5; "
+                + "or exploited host (bot, open proxy); the list says: "
+                + "https://check.spamhaus.org/query/ip/203.0.113.5; "
                 + "delisting: https://check.spamhaus.org/results/?query=203.0.113.5", r.detail());
         assertEquals(Probes.NOW, r.checkedAt());
     }

@@ -27,7 +27,8 @@ import dev.maillog554.parse.RejectionEvent;
 class LiveChecksTest {
 
     // Real line (facts sheet §2, Microsoft; the IP was "192.250.xx.xx" there, here a documentation address).
-    static final String SPAMHAUS_OUT = "Nov 27 22:15:19 mx1 postfix/smtp[1426]: 958A42D609B6: to=<emailid@hotmail.com>, "
+    static final String SPAMHAUS_OUT = "Nov 27 22:15:19 mx1 postfix/smtp[1426]: 958A42D609B6: "
+            + "to=<emailid@hotmail.com>, "
             + "relay=hotmail-com.olc.protection.outlook.com[104.47.10.33]:25, delay=1, delays=0.65/0/0.3/0.1, "
             + "dsn=5.7.1, status=bounced (host hotmail-com.olc.protection.outlook.com[104.47.10.33] said: 550 5.7.1 "
             + "Service unavailable, Client host [203.0.113.5] blocked using Spamhaus. To request removal from this "

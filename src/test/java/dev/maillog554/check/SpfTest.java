@@ -48,7 +48,8 @@ class SpfTest {
 
     @Test
     void includeChainsPassOnlyWhenTheIncludedPolicyPasses() throws Exception {
-        server = TestDnsServer.start().txt("example.com", "v=spf1 include:_spf.example.net include:_spf.example.org -all")
+        server = TestDnsServer.start()
+                .txt("example.com", "v=spf1 include:_spf.example.net include:_spf.example.org -all")
                 .txt("_spf.example.net", "v=spf1 ip4:192.0.2.0/24 -all")
                 .txt("_spf.example.org", "v=spf1 include:_netblocks.example.org ~all")
                 .txt("_netblocks.example.org", "v=spf1 ip6:2001:db8::/32 ip4:198.51.100.0/24 -all");

@@ -70,12 +70,12 @@ class LiveChecksCommandTest {
     @Test
     void scanWithCheckAddsTheAnswersAndChangesNothingElse(QuarkusMainLauncher launcher) throws IOException {
         LaunchResult plain = scan(launcher, "plain");
-        assertEquals(0, plain.exitCode(), plain.getErrorOutput());
+        assertEquals(0, plain.exitCode(), HistoryFixture.errors(plain));
         assertFalse(Files.exists(tmp.resolve("plain").resolve(ReportFiles.CHECKS)), "no --check, no checks.csv");
 
         LaunchResult checked = scan(launcher, "checked", "--check", "--resolver", dns.hostPort());
-        assertEquals(0, checked.exitCode(), checked.getErrorOutput());
-        assertEquals("", checked.getErrorOutput());
+        assertEquals(0, checked.exitCode(), HistoryFixture.errors(checked));
+        assertEquals("", HistoryFixture.errors(checked));
         assertEquals(plain.getOutput().replace(tmp.resolve("plain").toString(), "OUT"),
                 checked.getOutput().replace(tmp.resolve("checked").toString(), "OUT"));
         Path out = tmp.resolve("checked");
@@ -102,7 +102,7 @@ class LiveChecksCommandTest {
         Path again = tmp.resolve("report");
         LaunchResult report = launcher.launch("report", "--data-dir", tmp.resolve("checked-db").toString(), "--out",
                 again.toString(), "--check", "--resolver", dns.hostPort(), "--quiet");
-        assertEquals(0, report.exitCode(), report.getErrorOutput());
+        assertEquals(0, report.exitCode(), HistoryFixture.errors(report));
         assertEquals(withoutTimes(csv), withoutTimes(read(again.resolve(ReportFiles.CHECKS))));
         assertTrue(read(again.resolve(ReportFiles.HTML)).contains("<strong>Checked now</strong>"));
         assertEquals(2, dns.queries("77.113.0.203.zen.spamhaus.org", Type.A), "once per run");
@@ -113,9 +113,9 @@ class LiveChecksCommandTest {
         dns.silent();
         LaunchResult r = scan(launcher, "silent", "--check", "--resolver", dns.hostPort(), "--check-timeout", "0.3",
                 "--quiet");
-        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        assertEquals(0, r.exitCode(), HistoryFixture.errors(r));
         assertEquals("maillog554: --check: resolver " + dns.hostPort() + " did not answer (timeout after 0.3 s); the "
-                + "checks it could not answer say 'not answered'", r.getErrorOutput().strip());
+                + "checks it could not answer say 'not answered'", HistoryFixture.errors(r).strip());
         String csv = read(tmp.resolve("silent").resolve(ReportFiles.CHECKS));
         assertTrue(csv.contains("zen.spamhaus.org 203.0.113.77,not answered,timeout after 0.3 s,"), csv);
         assertFalse(csv.contains(",listed,"), csv);
@@ -125,14 +125,16 @@ class LiveChecksCommandTest {
     void checkOptionsAreUsageErrorsWhenWrong(QuarkusMainLauncher launcher) {
         LaunchResult noCheck = scan(launcher, "a", "--resolver", dns.hostPort());
         assertEquals(ExitCodes.BAD_INPUT, noCheck.exitCode());
-        assertEquals("maillog554: --resolver is for live checks: add --check", noCheck.getErrorOutput().strip());
+        assertEquals("maillog554: --resolver is for live checks: add --check",
+                HistoryFixture.errors(noCheck).strip());
         LaunchResult badResolver = scan(launcher, "b", "--check", "--resolver", "127.0.0.1:99999");
         assertEquals(ExitCodes.BAD_INPUT, badResolver.exitCode());
-        assertTrue(badResolver.getErrorOutput().contains("invalid --resolver '127.0.0.1:99999'"),
-                badResolver.getErrorOutput());
+        assertTrue(HistoryFixture.errors(badResolver).contains("invalid --resolver '127.0.0.1:99999'"),
+                HistoryFixture.errors(badResolver));
         LaunchResult badIp = scan(launcher, "c", "--check", "--ip", "mail.example.com");
         assertEquals(ExitCodes.BAD_INPUT, badIp.exitCode());
-        assertTrue(badIp.getErrorOutput().contains("invalid --ip 'mail.example.com'"), badIp.getErrorOutput());
+        assertTrue(HistoryFixture.errors(badIp).contains("invalid --ip 'mail.example.com'"),
+                HistoryFixture.errors(badIp));
         assertFalse(Files.exists(tmp.resolve("c")), "nothing scanned or written");
     }
 
@@ -141,23 +143,25 @@ class LiveChecksCommandTest {
         String reply = "554 5.7.1 Service unavailable; Client host [203.0.113.77] blocked using zen.spamhaus.org";
         LaunchResult plain = launcher.launch("explain", reply);
         LaunchResult r = launcher.launch("explain", "--check", "--resolver", dns.hostPort(), reply);
-        assertEquals(0, r.exitCode(), r.getErrorOutput());
+        assertEquals(0, r.exitCode(), HistoryFixture.errors(r));
         String out = r.getOutput();
         assertTrue(out.startsWith(plain.getOutput()), out);
         assertTrue(out.contains("\nchecked now ("), out);
         assertTrue(out.contains("  - blocklist zen.spamhaus.org 203.0.113.77: listed: 127.0.0.4: XBL: an infected or "
-                + "exploited host (bot, open proxy); delisting: https://check.spamhaus.org/results/?query=203.0.113.77"),
+                + "exploited host (bot, open proxy); delisting: "
+                + "https://check.spamhaus.org/results/?query=203.0.113.77"),
                 out);
         assertTrue(out.contains("  - ptr 203.0.113.77: no ptr: "), "a pasted reply is read as our mail refused: "
                 + out);
 
         LaunchResult json = launcher.launch("explain", "--json", "--check", "--resolver", dns.hostPort(), reply);
-        assertEquals(0, json.exitCode(), json.getErrorOutput());
+        assertEquals(0, json.exitCode(), HistoryFixture.errors(json));
         String j = json.getOutput().strip();
         String before = launcher.launch("explain", "--json", reply).getOutput().strip();
         assertTrue(j.startsWith(before.substring(0, before.length() - 1) + ",\"checks\":{\"checked_at\":\""), j);
         assertTrue(j.contains(",\"resolver\":\"" + dns.hostPort() + "\",\"results\":[{\"check\":\"blocklist\","
-                + "\"subject\":\"zen.spamhaus.org 203.0.113.77\",\"answer\":\"listed\",\"detail\":\"127.0.0.4: XBL"), j);
+                + "\"subject\":\"zen.spamhaus.org 203.0.113.77\",\"answer\":\"listed\",\"detail\":\"127.0.0.4: XBL"),
+                j);
         assertTrue(j.endsWith("]}}"), j);
     }
 

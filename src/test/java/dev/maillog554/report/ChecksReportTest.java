@@ -41,7 +41,8 @@ class ChecksReportTest {
         }
         assertEquals("check,subject,answer,detail,section,causes,checked_at\n"
                 + "blocklist,zen.spamhaus.org 192.0.2.10,listed,\"127.0.0.4: XBL: an infected or exploited host (bot, "
-                + "open proxy); the list says: <script>alert(1)</script>\",blocklists,blocklisted,2026-03-04T10:15:01Z\n"
+                + "open proxy); the list says: <script>alert(1)</script>\",blocklists,blocklisted,"
+                + "2026-03-04T10:15:01Z\n"
                 + "ptr,192.0.2.10,no ptr,\"'=HYPERLINK(\"\"http://x\"\")\",authentication,blocklisted no-ptr,"
                 + "2026-03-04T10:15:02Z\n"
                 + "mx,example.org,null mx,,routing,domain-not-found,2026-03-04T10:15:03Z\n",
