@@ -46,9 +46,6 @@ final class Spf {
         }
     }
 
-    // mechanism: [qualifier] name [":" domain-spec | "/" cidr], e.g. "-all", "ip4:192.0.2.0/24", "mx//64"
-    private static final Pattern MECHANISM = Pattern.compile(
-            "([+?~-]?)(all|include|a|mx|ptr|ip4|ip6|exists)([:/].*)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern MODIFIER = Pattern.compile("([a-z][a-z0-9_.-]*)=(.*)", Pattern.CASE_INSENSITIVE);
 
     private final Dns dns;
@@ -111,20 +108,15 @@ final class Spf {
                 }
                 continue; // exp= and unknown modifiers do not change the result
             }
-            Matcher m = MECHANISM.matcher(term);
-            if (!m.matches()) {
-                throw new Stop("permerror", "unknown term '" + term + "' at " + domain);
+            SpfTerm t;
+            try {
+                t = SpfTerm.parse(term);
+            } catch (IllegalArgumentException e) {
+                throw new Stop("permerror", e.getMessage() + " at " + domain);
             }
-            String matched = matches(term, m.group(2).toLowerCase(Locale.ROOT), m.group(3) == null ? "" : m.group(3),
-                    domain);
+            String matched = matches(t, domain);
             if (matched != null) {
-                String result = switch (m.group(1)) {
-                    case "-" -> "fail";
-                    case "~" -> "softfail";
-                    case "?" -> "neutral";
-                    default -> "pass";
-                };
-                return new Outcome(result, matched);
+                return new Outcome(t.result(), matched);
             }
         }
         if (redirect == null) {
@@ -141,78 +133,56 @@ final class Spf {
 
     // What matched, for the report ("matched ip4:192.0.2.0/24 at _spf.example.net, included by example.com"), or
     // null when the term does not match.
-    private String matches(String term, String name, String arg, String domain) throws Stop {
-        if ("include".equals(name)) {
-            count("include" + arg);
-            String target = expand(domainSpec(name, arg, domain), domain);
+    private String matches(SpfTerm t, String domain) throws Stop {
+        if ("include".equals(t.name())) {
+            count(t.text());
+            String target = expand(t.spec(), domain);
             Outcome o = host(target);
             if ("none".equals(o.result())) {
                 throw new Stop("permerror", "include:" + target + " at " + domain + " has no SPF record");
             }
             return "pass".equals(o.result()) ? o.detail() + ", included by " + domain : null;
         }
-        return matches(name, arg, domain) ? "matched " + term + " at " + domain : null;
+        return holds(t, t.spec().isEmpty() ? domain : expand(t.spec(), domain)) ? "matched " + t.text() + " at "
+                + domain : null;
     }
 
-    private boolean matches(String name, String arg, String domain) throws Stop {
-        switch (name) {
+    private boolean holds(SpfTerm t, String target) throws Stop {
+        boolean v4 = ip instanceof Inet4Address;
+        switch (t.name()) {
             case "all":
                 return true;
             case "ip4":
             case "ip6":
-                return network(name, arg, domain);
-            case "a":
-            case "mx":
-                count(name + arg);
-                return hosts(name, arg, domain);
-            case "exists": {
-                count("exists" + arg);
-                DnsAnswer a = answer(expand(domainSpec(name, arg, domain), domain), Type.A);
-                return a.kind() == DnsAnswer.Kind.RECORDS;
-            }
-            default: // ptr (RFC 7208 5.5 says do not use it; still evaluated, as receivers do)
-                count("ptr" + arg);
-                return ptr(arg.startsWith(":") ? expand(arg.substring(1), domain) : domain);
+                return Ips.inNetwork(ip, Ips.parse(t.spec()).orElseThrow(), v4 ? t.cidr4() : t.cidr6());
+            case "exists":
+                count(t.text());
+                return answer(target, Type.A).kind() == DnsAnswer.Kind.RECORDS;
+            case "ptr": // RFC 7208 5.5 says do not use it; still evaluated, as receivers do
+                count(t.text());
+                return ptr(target);
+            default:
+                count(t.text());
+                return hosts(t, target, v4 ? t.cidr4() : t.cidr6());
         }
     }
 
-    private boolean network(String name, String arg, String domain) throws Stop {
-        String spec = arg.startsWith(":") ? arg.substring(1) : "";
-        int slash = spec.indexOf('/');
-        InetAddress net = Ips.parse(slash < 0 ? spec : spec.substring(0, slash)).orElse(null);
-        boolean v4 = "ip4".equals(name);
-        if (net == null || (net instanceof Inet4Address) != v4) {
-            throw new Stop("permerror", "bad " + name + arg + " at " + domain);
-        }
-        int prefix = slash < 0 ? (v4 ? 32 : 128) : prefix(spec.substring(slash + 1), v4 ? 32 : 128, domain);
-        return Ips.inNetwork(ip, net, prefix);
-    }
-
-    // a[:domain][/cidr4][//cidr6], mx[...]: the addresses of the domain, or of its MX hosts, against the IP.
-    private boolean hosts(String name, String arg, String domain) throws Stop {
-        String spec = arg.startsWith(":") ? arg.substring(1) : arg;
-        int c6at = spec.indexOf("//");
-        String c6 = c6at >= 0 ? spec.substring(c6at + 2) : "";
-        String rest = c6at >= 0 ? spec.substring(0, c6at) : spec;
-        int c4at = rest.indexOf('/');
-        String c4 = c4at >= 0 ? rest.substring(c4at + 1) : "";
-        String target = c4at >= 0 ? rest.substring(0, c4at) : rest;
-        target = target.isEmpty() ? domain : expand(target, domain);
-        boolean v4 = ip instanceof Inet4Address;
-        int prefix = v4 ? (c4.isEmpty() ? 32 : prefix(c4, 32, domain)) : (c6.isEmpty() ? 128 : prefix(c6, 128, domain));
+    // a and mx: the addresses of the target, or of its MX hosts, against the IP.
+    private boolean hosts(SpfTerm t, String target, int prefix) throws Stop {
+        int type = ip instanceof Inet4Address ? Type.A : Type.AAAA;
         List<String> names = new ArrayList<>();
-        if ("a".equals(name)) {
+        if ("a".equals(t.name())) {
             names.add(target);
         } else {
             DnsAnswer mx = answer(target, Type.MX);
             if (mx.records().size() > MAX_NAMES) {
-                throw new Stop("permerror", "mx at " + domain + ": " + target + " has more than " + MAX_NAMES
-                        + " MX hosts");
+                throw new Stop("permerror", t.text() + ": " + target + " has more than " + MAX_NAMES + " MX hosts");
             }
             mx.records().forEach(r -> names.add(((MXRecord) r).getTarget().toString()));
         }
         for (String n : names) {
-            DnsAnswer a = "a".equals(name) ? answer(n, v4 ? Type.A : Type.AAAA) : dns.query(n, v4 ? Type.A : Type.AAAA);
+            // The a term's own lookup may be void; the MX hosts' address lookups are not counted as void.
+            DnsAnswer a = "a".equals(t.name()) ? answer(n, type) : dns.query(n, type);
             if (a.failed()) {
                 throw new Stop("temperror", "not answered: " + a.problem() + " (" + n + ")");
             }
@@ -258,14 +228,6 @@ final class Spf {
         return a;
     }
 
-    // include and exists need a domain: "include:_spf.example.net"
-    private static String domainSpec(String name, String arg, String domain) throws Stop {
-        if (!arg.startsWith(":") || arg.length() == 1) {
-            throw new Stop("permerror", name + arg + " at " + domain + " names no domain");
-        }
-        return arg.substring(1);
-    }
-
     private String expand(String spec, String domain) throws Stop {
         try {
             return Macros.expand(spec, domain, ip, sender);
@@ -279,17 +241,5 @@ final class Spf {
             throw new Stop("permerror", "more than " + MAX_LOOKUPS + " DNS lookups (RFC 7208 4.6.4): the limit "
                     + "was passed at " + term);
         }
-    }
-
-    private static int prefix(String s, int max, String domain) throws Stop {
-        try {
-            int p = Integer.parseInt(s);
-            if (p >= 0 && p <= max) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new Stop("permerror", "bad prefix length /" + s + " at " + domain);
     }
 }

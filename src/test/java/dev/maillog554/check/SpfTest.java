@@ -123,6 +123,22 @@ class SpfTest {
     }
 
     @Test
+    void malformedMechanismsArePermanentErrors() throws Exception {
+        server = TestDnsServer.start().txt("a.example", "v=spf1 ip4:203.0.113.0/33 -all")
+                .txt("b.example", "v=spf1 ip6:203.0.113.5 -all").txt("c.example", "v=spf1 include -all")
+                .txt("d.example", "v=spf1 mx/24//129 -all");
+        Probes p = new Probes(server);
+        InetAddress ip = InetAddress.getByName("203.0.113.5");
+        assertEquals("permerror", SpfCheck.run(p.probe, "a.example", ip, "").answer());
+        assertTrue(SpfCheck.run(p.probe, "a.example", ip, "").detail().startsWith("bad prefix length /33 in "
+                + "'ip4:203.0.113.0/33' at a.example"));
+        assertTrue(SpfCheck.run(p.probe, "b.example", ip, "").detail().startsWith("malformed term "
+                + "'ip6:203.0.113.5' at b.example"));
+        assertEquals("permerror", SpfCheck.run(p.probe, "c.example", ip, "").answer());
+        assertEquals("permerror", SpfCheck.run(p.probe, "d.example", ip, "").answer());
+    }
+
+    @Test
     void existsWithMacrosAndTheVoidLookupLimit() throws Exception {
         server = TestDnsServer.start()
                 .txt("example.com", "v=spf1 exists:%{ir}.%{l1r+-}._spf.%{d} -all")
