@@ -78,11 +78,6 @@ public final class LiveChecks {
         return new CheckReport(started, dns.label(), results);
     }
 
-    /** The resolver asked, {@code host:port}. */
-    public String resolver() {
-        return dns.label();
-    }
-
     // A bug in one check must not cost the scan its report: it becomes that check's answer.
     private CheckResult run(CheckPlan.Task t) {
         try {
