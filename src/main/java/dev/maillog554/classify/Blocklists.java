@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 final class Blocklists {
 
     record Entry(String id, String name, Pattern pattern, String subject, String lookup, String delist,
-                 String note) {
+                 String note, List<String> zones) {
     }
 
     // Client host [203.0.113.9] / client [203.0.113.9] / ip=203.0.113.9 / IP: 203.0.113.9 / IP=203.0.113.9
@@ -47,7 +47,7 @@ final class Blocklists {
         for (int i = 0; i < rows.size(); i++) {
             CSVRecord r = rows.get(i);
             out.add(new Entry(r.get("id"), r.get("name"), patterns.get(i), r.get("subject"), r.get("lookup"),
-                    r.get("delist"), r.get("note")));
+                    r.get("delist"), r.get("note"), zones(r)));
         }
         return new Blocklists(out, patterns);
     }
@@ -76,7 +76,13 @@ final class Blocklists {
 
     private static BlocklistInfo info(Entry e, String listed) {
         return new BlocklistInfo(e.id(), e.name(), listed, fill(e.lookup(), listed, e.subject()),
-                fill(e.delist(), listed, e.subject()), e.note());
+                fill(e.delist(), listed, e.subject()), e.note(), e.zones());
+    }
+
+    // Space-separated DNS zones, the usual one first; live checks (--check) query them.
+    private static List<String> zones(CSVRecord r) {
+        String z = r.isMapped("zones") ? r.get("zones").trim() : "";
+        return z.isEmpty() ? List.of() : List.of(z.split("\\s+"));
     }
 
     private static String listed(Entry e, String text) {

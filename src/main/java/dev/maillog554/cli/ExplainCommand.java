@@ -16,10 +16,12 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.maillog554.check.LiveChecks;
 import dev.maillog554.explain.ExplainService;
 import dev.maillog554.explain.Explanation;
 import dev.maillog554.report.Redactor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +42,9 @@ class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "<file>",
             description = "Read lines from this file instead of stdin ('-' means stdin).")
     String file;
+
+    @Mixin
+    CheckOptions checks;
 
     @Spec
     CommandSpec spec;
@@ -74,10 +79,11 @@ class ExplainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("nothing to explain: no text given: paste a reply or log line");
             return 2;
         }
+        LiveChecks live = checks.create(spec.commandLine().getErr());
         ExplainService.Session session = explainer.session(Redactor.NONE);
         boolean first = true;
         for (String in : inputs) {
-            Explanation e = session.explain(in);
+            Explanation e = session.explain(in, live);
             if (json) {
                 try {
                     out.println(jsonMapper.writeValueAsString(e));
@@ -127,6 +133,13 @@ class ExplainCommand implements Callable<Integer> {
         out.println("what to do:");
         for (String t : e.tips()) {
             out.println("  - " + t);
+        }
+        if (e.checks() != null) {
+            out.println("checked now (" + e.checks().checkedAt() + ", resolver " + e.checks().resolver() + "):");
+            if (e.checks().results().isEmpty()) {
+                out.println("  - nothing to check for this cause");
+            }
+            e.checks().results().forEach(x -> out.println("  - " + x.line()));
         }
     }
 }

@@ -64,6 +64,9 @@ class ReportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    CheckOptions checks;
+
     @Spec
     CommandSpec spec;
 
@@ -84,7 +87,7 @@ class ReportCommand implements Callable<Integer> {
             scope.add("until " + window[1]);
         }
         Counts c = history.report(new HistoryFilter(window[0], window[1], server, null), z, out, redact,
-                new ReportMeta("history", now, scope, "stored"));
+                new ReportMeta("history", now, scope, "stored"), checks.create(spec.commandLine().getErr()));
         if (!quiet) {
             spec.commandLine().getOut().printf("%d rejection%s (%s): %d outbound, %d inbound; %d recipient%s; "
                     + "%d day%s%nreports: %s and CSV files in %s%n", c.total(), c.total() == 1 ? "" : "s",

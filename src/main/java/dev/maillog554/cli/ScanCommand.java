@@ -101,6 +101,9 @@ class ScanCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    CheckOptions checks;
+
     @Spec
     CommandSpec spec;
 
@@ -126,7 +129,7 @@ class ScanCommand implements Callable<Integer> {
         Instant[] window = TimeSpec.window(since, until, now, z);
         ReadMeter meter = new ReadMeter();
         ScanRequest req = new ScanRequest(inputs, out, filter, z, server == null ? HostName.local() : server, now,
-                redact, full, waitForLock, window[0], window[1], firstYear(), meter);
+                redact, full, waitForLock, window[0], window[1], firstYear(), meter, checks.create(err));
         ScanResult result;
         try (ProgressLine progress = ProgressLine.startIf(!quiet, err, meter)) {
             result = scans.scan(req, p -> {

@@ -2,14 +2,18 @@ package dev.maillog554.explain;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.maillog554.check.CheckInput;
+import dev.maillog554.check.LiveChecks;
 import dev.maillog554.classify.BlocklistInfo;
 import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.classify.EnhancedCodes;
+import dev.maillog554.classify.Rejection;
 import dev.maillog554.classify.ReplyText;
 import dev.maillog554.ingest.LogLine;
 import dev.maillog554.parse.LogParser;
@@ -53,6 +57,15 @@ public class ExplainService {
 
         /** The explanation of the next line. */
         public Explanation explain(String text) {
+            return explain(text, null);
+        }
+
+        /**
+         * The explanation of the next line, with what live checks answer now about what it names when
+         * {@code live} is given. A bare reply has no direction, and is checked as a remote server's answer to
+         * our mail (what a pasted bounce is).
+         */
+        public Explanation explain(String text, LiveChecks live) {
             ReplyText reply = ReplyText.parse(text);
             Optional<RejectionEvent> parsed;
             try {
@@ -63,19 +76,24 @@ public class ExplainService {
             if (parsed.isEmpty()) {
                 Diagnosis d = classifier.classify(reply.replyCode(), reply.enhancedCode(), reply.text(),
                         reply.recipientDomain(), reply.remoteHost(), reply.stage(), "");
+                CheckAnswers checks = live == null ? null : CheckAnswers.of(live.check(List.of(new CheckInput(d,
+                        classifier.blocklist(d).orElse(null), true, reply.text(), "", reply.recipientDomain(), ""))));
                 return of(reply.replyCode(), reply.enhancedCode(), reply.stage(), "", reply.remoteHost(),
-                        reply.recipientDomain(), d);
+                        reply.recipientDomain(), d, checks);
             }
             RejectionEvent e = parsed.get();
             int code = e.replyCode() > 0 ? e.replyCode() : reply.replyCode();
             String enhanced = e.enhancedCode().isEmpty() ? reply.enhancedCode() : e.enhancedCode();
             String domain = RejectionEvent.UNKNOWN_DOMAIN.equals(e.recipientDomain()) ? "" : e.recipientDomain();
             String host = e.remoteHost().isEmpty() ? e.remoteIp() : e.remoteHost();
-            return of(code, enhanced, e.stage(), e.direction().label(), host, domain, classifier.classify(e));
+            Diagnosis d = classifier.classify(e);
+            CheckAnswers checks = live == null ? null
+                    : CheckAnswers.of(live.check(List.of(CheckInput.of(new Rejection(e, d), classifier))));
+            return of(code, enhanced, e.stage(), e.direction().label(), host, domain, d, checks);
         }
 
         private Explanation of(int code, String enhanced, String stage, String direction, String remoteHost,
-                               String domain, Diagnosis d) {
+                               String domain, Diagnosis d, CheckAnswers checks) {
             Optional<BlocklistInfo> bl = classifier.blocklist(d);
             return new Explanation(code == 0 ? null : code, enhanced,
                     enhanced.isEmpty() ? "" : EnhancedCodes.meaning(enhanced), d.category().id(),
@@ -83,7 +101,7 @@ public class ExplainService {
                     d.provider().isEmpty() ? "" : classifier.providerName(d.provider()), stage, direction, remoteHost,
                     domain, d.blocklist(), bl.map(BlocklistInfo::name).orElse(""), d.listed(),
                     bl.map(BlocklistInfo::lookupUrl).orElse(""), bl.map(BlocklistInfo::delistUrl).orElse(""),
-                    d.tips().stream().map(redactor::text).toList());
+                    d.tips().stream().map(redactor::text).toList(), checks);
         }
     }
 }

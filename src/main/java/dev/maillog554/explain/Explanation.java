@@ -2,6 +2,8 @@ package dev.maillog554.explain;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -26,6 +28,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param lookupUrl       where to look the listing up, or empty
  * @param delistUrl       where to ask for delisting, or empty
  * @param tips            what to do, most specific first
+ * @param checks          what live checks answered ({@code explain --check}), or null (then left out of the JSON)
  */
 // The CLI serialises it with Jackson itself (REST return types are registered by RESTEasy, not this use).
 @RegisterForReflection
@@ -33,5 +36,5 @@ public record Explanation(Integer replyCode, String enhancedCode, String enhance
                           String description, String rule, String provider, String providerName, String stage,
                           String direction, String remoteHost, String recipientDomain, String blocklist,
                           String blocklistName, String listed, String lookupUrl, String delistUrl,
-                          List<String> tips) {
+                          List<String> tips, @JsonInclude(JsonInclude.Include.NON_NULL) CheckAnswers checks) {
 }

@@ -9,15 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import dev.maillog554.aggregate.CategoryTally;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.DayCount;
 import dev.maillog554.aggregate.PartyTally;
 import dev.maillog554.aggregate.Tally;
+import dev.maillog554.check.CheckReport;
+import dev.maillog554.check.CheckResult;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -53,7 +60,8 @@ public final class HtmlReport {
         static native TemplateInstance top(ReportMeta meta, Counts counts, Change change, Charts charts,
                 RawString style);
 
-        static native TemplateInstance causes(List<CategoryTally> categories, Redactor redactor);
+        static native TemplateInstance causes(List<CategoryTally> categories, Redactor redactor,
+                Map<String, Checked> checked);
 
         static native TemplateInstance byCode(TableRows<Tally> table, Redactor redactor);
 
@@ -77,6 +85,16 @@ public final class HtmlReport {
     record Charts(RawString days, RawString domains, RawString causes, RawString codes) {
     }
 
+    /**
+     * The "Checked now" block of one cause: what live checks ({@code --check}) answered about the blocklists,
+     * authentication records or routing its rejections name. DNS answers are untrusted text like the log: the
+     * template escapes them, and nothing becomes a link.
+     *
+     * @param sections the kinds of check answered (blocklists, authentication, routing), in order
+     */
+    record Checked(Instant at, String resolver, String sections, List<CheckResult> results) {
+    }
+
     /** The change card: the signed difference to the previous period, with its percentage when there is one. */
     record Change(String trend, String value, long previous) {
     }
@@ -91,20 +109,26 @@ public final class HtmlReport {
 
     /** Writes the report into {@code dir}. */
     public static void write(Path dir, Counts counts, ReportMeta meta, Redactor redactor) throws IOException {
-        ReportFiles.write(dir, ReportFiles.HTML, w -> render(w, counts, meta, redactor));
+        ReportFiles.write(dir, ReportFiles.HTML, w -> render(w, counts, meta, redactor, CheckReport.NONE));
     }
 
     /** Stages the report, to be moved into place with the report's other files. */
     public static void write(ReportFiles.Staging dir, Counts counts, ReportMeta meta, Redactor redactor)
             throws IOException {
-        dir.write(ReportFiles.HTML, w -> render(w, counts, meta, redactor));
+        write(dir, counts, meta, redactor, CheckReport.NONE);
+    }
+
+    /** Stages the report with the answers of live checks beside the tips of the causes they concern. */
+    public static void write(ReportFiles.Staging dir, Counts counts, ReportMeta meta, Redactor redactor,
+                             CheckReport checks) throws IOException {
+        dir.write(ReportFiles.HTML, w -> render(w, counts, meta, redactor, checks));
     }
 
     /** The whole page as a string (for the REST server's {@code GET /}). */
     public static String render(Counts counts, ReportMeta meta, Redactor redactor) {
         StringWriter page = new StringWriter(64 * 1024);
         try {
-            render(page, counts, meta, redactor);
+            render(page, counts, meta, redactor, CheckReport.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not throw
         }
@@ -113,9 +137,10 @@ public final class HtmlReport {
 
     // The page goes out one section at a time, so its size never sits in memory twice over: a history with tens
     // of thousands of domains made a 30 MB string that did not fit the launcher's heap.
-    static void render(Writer w, Counts c, ReportMeta meta, Redactor redactor) throws IOException {
+    static void render(Writer w, Counts c, ReportMeta meta, Redactor redactor, CheckReport checks)
+            throws IOException {
         section(w, Templates.top(meta, c, change(c.total(), meta.previousTotal()), charts(c), new RawString(STYLE)));
-        section(w, Templates.causes(c.categories(), redactor));
+        section(w, Templates.causes(c.categories(), redactor, checked(c, checks)));
         section(w, Templates.byCode(TableRows.capped(c.byCode(), ReportFiles.BY_CODE), redactor));
         section(w, Templates.byDomain(TableRows.capped(c.byDomain(), ReportFiles.BY_DOMAIN), redactor));
         section(w, Templates.summary(TableRows.capped(c.summary(), ReportFiles.SUMMARY), redactor));
@@ -123,6 +148,20 @@ public final class HtmlReport {
         section(w, Templates.bySenderDomain(TableRows.capped(c.senders(), ReportFiles.BY_SENDER_DOMAIN)));
         section(w, Templates.byDay(TableRows.whole(c.days())));
         section(w, Templates.end(meta, redactor.enabled(), new RawString(SCRIPT)));
+    }
+
+    private static Map<String, Checked> checked(Counts c, CheckReport checks) {
+        Map<String, Checked> out = new HashMap<>();
+        for (CategoryTally t : c.categories()) {
+            List<CheckResult> mine = checks.forCause(t.category());
+            if (!mine.isEmpty()) {
+                Set<String> sections = new LinkedHashSet<>();
+                mine.forEach(r -> sections.add(r.section()));
+                out.put(t.category(), new Checked(checks.startedAt(), checks.resolver(), String.join(", ", sections),
+                        mine));
+            }
+        }
+        return out;
     }
 
     private static void section(Writer w, TemplateInstance section) throws IOException {

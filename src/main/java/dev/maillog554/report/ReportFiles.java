@@ -34,6 +34,8 @@ public final class ReportFiles {
     public static final String BY_CLIENT = "by-client.csv";
     public static final String BY_SENDER_DOMAIN = "by-sender-domain.csv";
     public static final String HTML = "report.html";
+    /** Live check answers; written only by runs with {@code --check}, so an older one may stay beside newer reports. */
+    public static final String CHECKS = "checks.csv";
 
     /** Every file a scan or report writes; nothing else in the folder is touched. */
     public static final List<String> ALL = List.of(REJECTIONS, SUMMARY, BY_CODE, BY_DOMAIN, BY_CATEGORY, BY_DAY,

@@ -14,6 +14,9 @@ import jakarta.inject.Inject;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.HistoryCounter;
 import dev.maillog554.aggregate.StoredRows;
+import dev.maillog554.check.CheckReport;
+import dev.maillog554.check.LiveChecks;
+import dev.maillog554.report.ChecksCsv;
 import dev.maillog554.report.CsvReport;
 import dev.maillog554.report.HtmlReport;
 import dev.maillog554.report.Redactor;
@@ -54,6 +57,14 @@ public class HistoryService {
      */
     public Counts report(HistoryFilter filter, ZoneId zone, Path outDir, boolean redact, ReportMeta meta)
             throws IOException {
+        return report(filter, zone, outDir, redact, meta, null);
+    }
+
+    /**
+     * Writes every report file, with the answers of live checks ({@code --check}) when {@code checks} is not null.
+     */
+    public Counts report(HistoryFilter filter, ZoneId zone, Path outDir, boolean redact, ReportMeta meta,
+                         LiveChecks checks) throws IOException {
         Redactor redactor = Redactor.of(redact);
         Counts counts;
         // One pass over the history, in parts read in parallel: every row goes to its part's share of
@@ -73,7 +84,11 @@ public class HistoryService {
             });
             files.get(0).stage(staging, files.subList(1, files.size()));
             CsvReport.write(staging, counts, redactor);
-            HtmlReport.write(staging, counts, meta, redactor);
+            CheckReport answers = checks == null ? CheckReport.NONE : checks.check(counts);
+            if (answers.ran()) {
+                ChecksCsv.write(staging, answers);
+            }
+            HtmlReport.write(staging, counts, meta, redactor, answers);
             staging.commit();
         } finally {
             for (RejectionCsv f : files) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import dev.maillog554.check.LiveChecks;
 import dev.maillog554.ingest.CodeFilter;
 import dev.maillog554.ingest.ReadMeter;
 
@@ -25,10 +26,19 @@ import dev.maillog554.ingest.ReadMeter;
  * @param firstYear  year of the first line of inputs whose stamps have no year, for logs whose file dates were
  *                   lost (copied without -p); 0 to infer it from each file's modification time
  * @param meter      counts the bytes read, for a progress line ({@link ReadMeter#NONE}: none)
+ * @param checks     live checks to make for the report ({@code --check}), or null for none
  */
 public record ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,
                           Instant startedAt, boolean redact, boolean full, boolean waitForLock, Instant since,
-                          Instant until, int firstYear, ReadMeter meter) {
+                          Instant until, int firstYear, ReadMeter meter, LiveChecks checks) {
+
+    /** A scan without live checks. */
+    public ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,
+                       Instant startedAt, boolean redact, boolean full, boolean waitForLock, Instant since,
+                       Instant until, int firstYear, ReadMeter meter) {
+        this(inputs, outDir, codes, zone, serverHost, startedAt, redact, full, waitForLock, since, until, firstYear,
+                meter, null);
+    }
 
     /** A scan that shows no progress. */
     public ScanRequest(List<String> inputs, Path outDir, CodeFilter codes, ZoneId zone, String serverHost,

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import dev.maillog554.aggregate.Aggregator;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.StoredRows;
+import dev.maillog554.check.CheckReport;
 import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Rejection;
 import dev.maillog554.ingest.BoundedInputStream;
@@ -40,6 +41,7 @@ import dev.maillog554.ingest.RelevantLines;
 import dev.maillog554.parse.LineParser;
 import dev.maillog554.parse.ParseContext;
 import dev.maillog554.parse.RejectionEvent;
+import dev.maillog554.report.ChecksCsv;
 import dev.maillog554.report.CsvReport;
 import dev.maillog554.report.HtmlReport;
 import dev.maillog554.report.Redactor;
@@ -156,8 +158,13 @@ public class ScanService {
         run.csv.stage(staging, List.of());
         Counts counts = run.aggregator.result(r -> classifier.classify(r.event()).tips());
         CsvReport.write(staging, counts, run.redactor);
+        // Live checks ask DNS now about what the examples of each cause name; they never throw.
+        CheckReport checks = req.checks() == null ? CheckReport.NONE : req.checks().check(counts);
+        if (checks.ran()) {
+            ChecksCsv.write(staging, checks);
+        }
         HtmlReport.write(staging, counts, new ReportMeta(title(inputs), req.startedAt(), req.inputs(),
-                req.codes().toString()), run.redactor);
+                req.codes().toString()), run.redactor, checks);
         staging.commit();
         return counts;
     }

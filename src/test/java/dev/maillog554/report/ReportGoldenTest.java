@@ -8,15 +8,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
 
+import dev.maillog554.check.CheckSettings;
+import dev.maillog554.check.LiveChecks;
+import dev.maillog554.check.TestDnsServer;
 import dev.maillog554.ingest.CodeFilter;
+import dev.maillog554.ingest.ReadMeter;
 import dev.maillog554.scan.ScanRequest;
 import dev.maillog554.scan.ScanResult;
 import dev.maillog554.scan.ScanService;
@@ -100,11 +108,52 @@ class ReportGoldenTest {
         return page.substring(0, start + open.length()) + page.substring(end);
     }
 
+    /**
+     * With live checks the same files come out, plus checks.csv (golden too: the answers come from a loopback DNS
+     * server and the clock is fixed) and a "Checked now" block in the causes the checks answered for.
+     */
+    @Test
+    void withChecksTheSameFilesPlusTheAnswers() throws IOException {
+        Path out;
+        List<String> stderr = new ArrayList<>();
+        try (TestDnsServer dns = TestDnsServer.start()) {
+            dns.add("77.113.0.203.zen.spamhaus.org", Type.A, "127.0.0.4")
+                    .txt("77.113.0.203.zen.spamhaus.org", "https://check.spamhaus.org/query/ip/203.0.113.77")
+                    .add("88.113.0.203.b.barracudacentral.org", Type.A, "127.255.255.254");
+            LiveChecks checks = new LiveChecks(new CheckSettings(dns.address(), Duration.ofSeconds(2), 4, List.of()),
+                    stderr::add, Clock.fixed(CLOCK, ZoneOffset.UTC));
+            out = scan("golden-checks", false, checks);
+        }
+        assertEquals(List.of(), stderr);
+        boolean update = Boolean.getBoolean("golden.update");
+        for (String name : FILES) {
+            String actual = Files.readString(out.resolve(name), StandardCharsets.UTF_8);
+            if (name.equals(ReportFiles.HTML)) {
+                assertTrue(actual.contains("<div class=\"checks\"><p><strong>Checked now</strong> (2026-11-28 06:00 "
+                        + "UTC, resolver 127.0.0.1:"), actual);
+                actual = withoutInlineAssets(actual.replaceAll("(?s)<div class=\"checks\">.*?</div>\n", ""));
+            }
+            assertEquals(Files.readString(FIXTURES.resolve(name), StandardCharsets.UTF_8), actual, name
+                    + " differs from the run without --check");
+        }
+        String csv = Files.readString(out.resolve(ReportFiles.CHECKS), StandardCharsets.UTF_8);
+        Path expected = FIXTURES.resolve(ReportFiles.CHECKS);
+        if (update) {
+            Files.writeString(expected, csv, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), csv, ReportFiles.CHECKS
+                + " differs from its golden file (rerun with -Dgolden.update=true and review the diff)");
+    }
+
     private Path scan(String dir, boolean redact) throws IOException {
+        return scan(dir, redact, null);
+    }
+
+    private Path scan(String dir, boolean redact, LiveChecks checks) throws IOException {
         Path out = Path.of("target", dir);
-        // --full: the three tests read the same file, and a scan is incremental by default.
+        // --full: the tests read the same file, and a scan is incremental by default.
         ScanResult r = scans.scan(new ScanRequest(List.of(LOG), out, CodeFilter.parse("554"), ZoneOffset.UTC, "mx1",
-                CLOCK, redact, true, false, null, null), p -> {
+                CLOCK, redact, true, false, null, null, 0, ReadMeter.NONE, checks), p -> {
                 });
         assertTrue(r.counts().total() > 5, "the fixture must parse: " + r);
         return out;
