@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The database options shared by every command that uses the history. Picocli parses them for help and
- * validation; {@link #apply(String[])} has already turned them into system properties before start-up.
+ * validation; {@link #apply(StartupArgs)} has already turned them into system properties before start-up.
  */
 public class DatabaseOptions {
 
@@ -37,32 +37,18 @@ public class DatabaseOptions {
                     + "MAILLOG554_DB_PASSWORD, which other users cannot see in ps).")
     String dbPassword;
 
-    /** Copies {@code --db-url x} and {@code --db-url=x} into system properties, before Quarkus reads config. */
-    static void apply(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if ("--".equals(a)) {
+    /** Copies the database options given into system properties, before Quarkus reads its configuration. */
+    static void apply(StartupArgs args) {
+        KEYS.forEach((option, key) -> {
+            String value = args.value(option);
+            if (value == null) {
                 return;
             }
-            int eq = a.indexOf('=');
-            String name = eq > 0 ? a.substring(0, eq) : a;
-            String key = KEYS.get(name);
-            if (key == null) {
-                continue;
-            }
-            String value;
-            if (eq > 0) {
-                value = a.substring(eq + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                continue;
-            }
             // H2 refuses a file URL "implicitly relative to the current working directory" (error 90011).
-            if ("--data-dir".equals(name) && !value.isEmpty()) {
+            if ("--data-dir".equals(option) && !value.isEmpty()) {
                 value = Path.of(value).toAbsolutePath().toString();
             }
             System.setProperty(key, value);
-        }
+        });
     }
 }

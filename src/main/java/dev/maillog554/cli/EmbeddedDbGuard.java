@@ -7,7 +7,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -69,7 +68,7 @@ final class EmbeddedDbGuard {
      *
      * @return {@link #PROCEED}, or the exit code after one line on stderr (busy, or a folder that cannot be made)
      */
-    static int awaitFree(String[] args) {
+    static int awaitFree(boolean wait) {
         String url = embeddedUrl();
         if (url == null) {
             return PROCEED;
@@ -89,7 +88,6 @@ final class EmbeddedDbGuard {
         Properties props = new Properties();
         props.setProperty("user", setting("maillog554.db.user", "sa"));
         props.setProperty("password", setting("maillog554.db.password", ""));
-        boolean wait = Arrays.asList(args).contains("--wait");
         while (true) {
             try {
                 hold(new org.h2.Driver().connect(url, props));

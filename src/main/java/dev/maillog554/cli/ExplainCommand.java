@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** Explains pasted SMTP replies or log lines: cause, provider, blocklist and what to do. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain SMTP 4xx/5xx replies or whole Postfix/Exim log lines (stdin when no text is given).")
-class ExplainCommand implements Callable<Integer> {
+class ExplainCommand implements Callable<Integer>, NoHistory {
 
     @Option(names = "--json", description = "Print one JSON object per input line.")
     boolean json;

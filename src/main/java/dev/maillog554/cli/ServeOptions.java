@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Turns {@code serve --host/--port/--redact/--token-file} into configuration keys before Quarkus starts, because
- * the HTTP server is configured at start-up, before picocli runs the command. Values picocli would reject (a port
- * that is not a number) are left alone so that picocli reports them. It also decides, before any port is opened,
+ * the HTTP server is configured at start-up, before picocli runs the command; picocli reads them first
+ * ({@link StartupArgs}), so a value it rejects (a port that is not a number) never gets here. It also decides, before any port is opened,
  * whether {@code serve} may start: an address other machines can reach needs a token.
  */
 final class ServeOptions {
@@ -27,8 +27,8 @@ final class ServeOptions {
     private ServeOptions() {
     }
 
-    /** {@link #apply(String[], Map)} with the process's environment. */
-    static String apply(String[] args) {
+    /** {@link #apply(StartupArgs, Map)} with the process's environment. */
+    static String apply(StartupArgs args) {
         return apply(args, System.getenv());
     }
 
@@ -37,43 +37,25 @@ final class ServeOptions {
      *
      * @return why {@code serve} must not start (for one line on stderr and exit code 2), or null
      */
-    static String apply(String[] args, Map<String, String> env) {
-        if (args.length == 0 || !"serve".equals(args[0])) {
+    static String apply(StartupArgs args, Map<String, String> env) {
+        if (!"serve".equals(args.name())) {
             return null;
         }
         // Batch commands never open a port: the HTTP server listens only for "serve".
         System.setProperty("maillog554.serve", "true");
         // Tests start many applications in one JVM: a token of an earlier one must not linger.
         System.clearProperty(TOKEN_KEY);
-        String host = DEFAULT_HOST;
-        String tokenFile = null;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if ("--".equals(a)) {
-                break;
-            }
-            int eq = a.indexOf('=');
-            String name = eq > 0 ? a.substring(0, eq) : a;
-            if ("--redact".equals(name)) {
-                System.setProperty("maillog554.api.redact", eq > 0 ? a.substring(eq + 1) : "true");
-                continue;
-            }
-            if (!"--host".equals(name) && !"--port".equals(name) && !"--token-file".equals(name)) {
-                continue;
-            }
-            String value = eq > 0 ? a.substring(eq + 1) : i + 1 < args.length ? args[++i] : null;
-            if (value == null) {
-                continue; // picocli reports the missing value
-            }
-            if ("--host".equals(name)) {
-                host = value;
-                System.setProperty("quarkus.http.host", value);
-            } else if ("--port".equals(name) && validPort(value)) {
-                System.setProperty("quarkus.http.port", value);
-            } else if ("--token-file".equals(name)) {
-                tokenFile = value;
-            }
+        if (args.flag("--redact")) {
+            System.setProperty("maillog554.api.redact", "true");
         }
+        String host = args.value("--host") == null ? DEFAULT_HOST : args.value("--host");
+        if (args.value("--host") != null) {
+            System.setProperty("quarkus.http.host", host);
+        }
+        if (args.value("--port") != null && validPort(args.value("--port"))) {
+            System.setProperty("quarkus.http.port", args.value("--port"));
+        }
+        String tokenFile = args.value("--token-file");
         String token;
         if (tokenFile != null) {
             try {

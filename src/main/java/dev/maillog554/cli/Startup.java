@@ -56,9 +56,11 @@ public final class Startup {
         if (System.getProperty(H2_OBJECT_CACHE) == null) {
             System.setProperty(H2_OBJECT_CACHE, "false");
         }
-        boolean database = needsDatabase(args);
-        // explain, help and version never touch the history: they must work while a scan holds it. The keys
-        // are cleared otherwise, because tests run many commands in one JVM.
+        StartupArgs parsed = StartupArgs.parse(args);
+        boolean database = parsed.needsDatabase();
+        // explain, help, version and a command line picocli refuses (it says why) never touch the history: they
+        // must work while a scan holds it. The keys are cleared otherwise, because tests run many commands in
+        // one JVM.
         for (String unit : List.of("", ".\"pg\"")) {
             for (String key : List.of("quarkus.datasource" + unit + ".active", "quarkus.hibernate-orm" + unit
                     + ".active")) {
@@ -74,7 +76,7 @@ public final class Startup {
             return;
         }
         // Before anything else, so that a serve that may not start touches neither a port nor the database.
-        String notServed = ServeOptions.apply(args);
+        String notServed = ServeOptions.apply(parsed);
         if (notServed != null) {
             System.err.println("maillog554: " + notServed);
             System.err.flush();
@@ -82,13 +84,13 @@ public final class Startup {
             return;
         }
         DataHome.publish();
-        DatabaseOptions.apply(args);
-        int refused = EmbeddedDbGuard.awaitFree(args);
+        DatabaseOptions.apply(parsed);
+        boolean wait = parsed.flag("--wait");
+        int refused = EmbeddedDbGuard.awaitFree(wait);
         if (refused != EmbeddedDbGuard.PROCEED) {
             exit(refused);
             return;
         }
-        boolean wait = Arrays.asList(args).contains("--wait");
         Outcome outcome = new Outcome(wait);
         Quarkus.run(PicocliRunner.class, outcome::record, args);
         if (wait && outcome.busy) {
@@ -98,22 +100,6 @@ public final class Startup {
             return;
         }
         exit(outcome.code);
-    }
-
-    /** False for {@code explain}, {@code --help}, {@code --version} and no command at all. */
-    static boolean needsDatabase(String[] args) {
-        if (args.length == 0 || "explain".equals(args[0])) {
-            return false;
-        }
-        for (String a : args) {
-            if ("--".equals(a)) {
-                break;
-            }
-            if ("-h".equals(a) || "--help".equals(a) || "-V".equals(a) || "--version".equals(a)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // The parent stays, so cron and systemd see one process and its final exit code.
