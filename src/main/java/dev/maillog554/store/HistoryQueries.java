@@ -429,7 +429,8 @@ public class HistoryQueries {
         RejectionEvent e = new RejectionEvent(r.time(), direction(r.direction()), status(r.status()), mta(r.mta()),
                 r.host(), r.queueId(), r.sender(), r.recipient(), r.recipientDomain(), r.replyCode(),
                 r.enhancedCode(), r.stage(), r.remoteHost(), r.remoteIp(), r.message(), r.sourceFile(), r.line());
-        return new Rejection(e, new Diagnosis(category(r.category()), "", r.provider(), r.blocklist(), "",
+        // any stored id, a classify folder's category from an earlier run included
+        return new Rejection(e, new Diagnosis(new Category(r.category()), "", r.provider(), r.blocklist(), "",
                 List.of()));
     }
 
@@ -438,20 +439,11 @@ public class HistoryQueries {
     private static final Map<String, Direction> DIRECTIONS = labels(Direction.values());
     private static final Map<String, DeliveryStatus> STATUSES = labels(DeliveryStatus.values());
     private static final Map<String, Mta> MTAS = labels(Mta.values());
-    private static final Map<String, Category> CATEGORIES = categories();
 
     private static <E extends Enum<E>> Map<String, E> labels(E[] values) {
         Map<String, E> m = new HashMap<>();
         for (E v : values) {
             m.put(v.name().toLowerCase(java.util.Locale.ROOT), v);
-        }
-        return Map.copyOf(m);
-    }
-
-    private static Map<String, Category> categories() {
-        Map<String, Category> m = new HashMap<>();
-        for (Category c : Category.values()) {
-            m.put(c.id(), c);
         }
         return Map.copyOf(m);
     }
@@ -464,11 +456,6 @@ public class HistoryQueries {
     private static Mta mta(String label) {
         Mta m = MTAS.get(label);
         return m != null ? m : Mta.valueOf(label.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    private static Category category(String id) {
-        Category c = CATEGORIES.get(id);
-        return c != null ? c : Category.fromId(id);
     }
 
     static RunRow runRow(ScanRun r) {

@@ -101,7 +101,7 @@ class HtmlReportTest {
         for (int d = 0; d < domains; d++) {
             for (int n = d < 10 ? 3 : 1; n > 0; n--) {
                 a.add(SampleCounts.rejection("2024-11-26T10:05:00Z", Direction.OUTBOUND, "u@domain-" + d + ".example",
-                        "5.7.1", "blocked", Category.BLOCKLISTED, d));
+                        "5.7.1", "blocked", new Category("blocklisted"), d));
             }
         }
         String big = HtmlReport.render(a.result(), SampleCounts.meta(), Redactor.NONE);

@@ -50,7 +50,7 @@ class HistoryQueriesTest {
         List<KeyedRejection> second = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             KeyedRejection k = new KeyedRejection(DedupeKey.of(host, "line " + i, 1), rejection(host,
-                    t0.plusSeconds(i), Direction.OUTBOUND, "example.org", "5.7.1", Category.POLICY, "m " + i));
+                    t0.plusSeconds(i), Direction.OUTBOUND, "example.org", "5.7.1", new Category("policy"), "m " + i));
             (i < 20 ? first : second).add(k);
         }
         long run = store.startRun(new RunInfo(t0, host, List.of("mail.log"), "554"));
@@ -87,7 +87,7 @@ class HistoryQueriesTest {
         for (int i = 0; i < 60; i++) {
             Rejection r = rejection(host, t0.plusSeconds(i * 1800L), i % 3 == 0 ? Direction.INBOUND
                     : Direction.OUTBOUND, domains[i % domains.length], i % 2 == 0 ? "5.7.1" : "5.1.1",
-                    i % 2 == 0 ? Category.POLICY : Category.UNKNOWN_RECIPIENT, "message " + (i % 4));
+                    i % 2 == 0 ? new Category("policy") : new Category("unknown-recipient"), "message " + (i % 4));
             agg.add(r);
             batch.add(new KeyedRejection(DedupeKey.of(host, "line " + i, 1), r));
         }
