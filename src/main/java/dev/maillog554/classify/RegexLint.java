@@ -25,7 +25,14 @@ final class RegexLint {
         for (int i = 0; i < re.length(); i++) {
             char ch = re.charAt(i);
             if (ch == '\\') {
-                i++;
+                // an escape is an atom too: \w+ inside a repeated group is the classic (?:\w+ )+
+                int end = escapeEnd(re, i);
+                if (!inClass && quantifierAt(re, end) != 0) {
+                    boolean[] top = stack.peek();
+                    top[0] = true;
+                    top[1] |= quantifierAt(re, end) == 2;
+                }
+                i = end - 1;
                 continue;
             }
             if (inClass) {
@@ -55,6 +62,18 @@ final class RegexLint {
             }
         }
         return null;
+    }
+
+    /** Index after the escape at i: {@code \\w}, {@code \\.}, or {@code \\p{L}}. */
+    private static int escapeEnd(String re, int i) {
+        if (i + 1 >= re.length()) {
+            return re.length();
+        }
+        char e = re.charAt(i + 1);
+        if ((e == 'p' || e == 'P') && i + 2 < re.length() && re.charAt(i + 2) == '{' && re.indexOf('}', i) > 0) {
+            return re.indexOf('}', i) + 1;
+        }
+        return i + 2;
     }
 
     /** 0 none, 1 bounded ({@code ?}, {@code {n}}, {@code {n,m}}), 2 unbounded. */

@@ -35,6 +35,9 @@ class RegexSafetyTest {
         assertTrue(RegexLint.nestedQuantifier("(a+)+") != null);
         assertTrue(RegexLint.nestedQuantifier("(?:x.*)*") != null);
         assertTrue(RegexLint.nestedQuantifier("(a|b{1,3})+") != null);
+        assertTrue(RegexLint.nestedQuantifier("(?:\\w+ )+x") != null);
+        assertTrue(RegexLint.nestedQuantifier("(\\d+)*") != null);
+        assertTrue(RegexLint.nestedQuantifier("(?:\\p{L}{1,9} ){0,3}") == null);
         assertTrue(RegexLint.nestedQuantifier("(?:\\.\\d{1,3}){3}") == null);
         assertTrue(RegexLint.nestedQuantifier("foo [a-z]+ bar") == null);
     }
