@@ -24,6 +24,7 @@ import dev.maillog554.parse.LogParser;
 import dev.maillog554.parse.ParseContext;
 import dev.maillog554.parse.RejectionEvent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,11 +46,17 @@ class ExplainCommand implements Callable<Integer> {
             description = "Read lines from this file instead of stdin ('-' means stdin).")
     String file;
 
+    @Mixin
+    ClassifyOptions classify;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (!classify.ready(spec.commandLine().getErr())) {
+            return ExitCodes.BAD_INPUT;
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<String> inputs = new ArrayList<>();
         if (words != null && !words.isEmpty()) {

@@ -102,9 +102,9 @@ public final class Main {
         exit(outcome.code);
     }
 
-    /** False for {@code explain}, {@code --help}, {@code --version} and no command at all. */
+    /** False for {@code explain}, {@code rules}, {@code --help}, {@code --version} and no command at all. */
     static boolean needsDatabase(String[] args) {
-        if (args.length == 0 || "explain".equals(args[0])) {
+        if (args.length == 0 || "explain".equals(args[0]) || "rules".equals(args[0])) {
             return false;
         }
         for (String a : args) {
