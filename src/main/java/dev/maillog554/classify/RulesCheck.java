@@ -29,8 +29,6 @@ final class RulesCheck {
     private static final Pattern GLOB = Pattern.compile("[a-z0-9*][a-z0-9.*-]{0,252}");
     private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,2000}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]{0,40})}");
-    private static final Set<String> TIP_VALUES = Set.of("ip", "reversed_ip", "domain", "recipient_domain", "listed");
-    private static final Pattern TIP_KEY = Pattern.compile("(.+)\\.([1-9][0-9]{0,5})");
 
     private final ClassifyData data;
     private final List<RuleProblem> out = new ArrayList<>();
@@ -39,7 +37,7 @@ final class RulesCheck {
     private final Set<String> blocklists = new HashSet<>();
     private final Set<String> rules = new HashSet<>();
     /** Scopes with at least one tip that has text. */
-    private final Set<String> tipped = new HashSet<>();
+    private final Set<String> tipped;
 
     private RulesCheck(ClassifyData data) {
         this.data = data;
@@ -47,12 +45,7 @@ final class RulesCheck {
         data.providers().forEach(r -> providers.add(r.get("id")));
         data.blocklists().forEach(r -> blocklists.add(r.get("id")));
         data.rules().forEach(r -> rules.add(r.get("id")));
-        for (DataFile.Tip t : data.tips()) {
-            Matcher k = TIP_KEY.matcher(t.key());
-            if (k.matches() && !t.value().isEmpty()) {
-                tipped.add(k.group(1));
-            }
-        }
+        tipped = TipsCheck.tipped(data);
     }
 
     /** Every problem, sorted by file and line; empty when the classifier can be built from the files as they are. */
@@ -66,7 +59,8 @@ final class RulesCheck {
         data.rules().forEach(c::rule);
         data.providers().forEach(c::provider);
         data.blocklists().forEach(c::blocklist);
-        data.tips().forEach(c::tip);
+        TipsCheck tips = new TipsCheck(data, c.categories, c.providers, c.blocklists, c.rules);
+        data.tips().forEach(t -> tips.tip(t, c.out));
         if (!c.categories.contains(Category.UNKNOWN.id())) {
             c.out.add(new RuleProblem("classify/" + ClassifyData.CATEGORIES, 1, "no category '"
                     + Category.UNKNOWN.id() + "': the classifier gives it when no rule matches"));
@@ -160,61 +154,6 @@ final class RulesCheck {
         }
         url(r, "lookup", true);
         url(r, "delist", false);
-    }
-
-    private void tip(DataFile.Tip t) {
-        Matcher k = TIP_KEY.matcher(t.key());
-        if (!k.matches()) {
-            out.add(t.problem("key '" + t.key() + "' does not end in .<number> (1, 2, ...: the order of the tips)"));
-            return;
-        }
-        String scope = k.group(1);
-        String why = scope(scope);
-        if (why != null) {
-            out.add(t.problem("key '" + t.key() + "': " + why));
-        }
-        if (t.value().isEmpty() && !data.hidesShippedTip(t)) {
-            out.add(t.problem("key '" + t.key() + "' has no text (an empty value only hides a shipped tip)"));
-        }
-        Matcher m = PLACEHOLDER.matcher(t.value());
-        while (m.find()) {
-            if (!TIP_VALUES.contains(m.group(1))) {
-                out.add(t.problem("unknown placeholder {" + m.group(1) + "}: use {ip}, {reversed_ip}, {domain}, "
-                        + "{recipient_domain} or {listed}"));
-            }
-        }
-    }
-
-    // why a tip scope names nothing that exists, or null
-    private String scope(String scope) {
-        if (TipCatalog.INBOUND.equals(scope)) {
-            return null;
-        }
-        int dot = scope.indexOf('.');
-        String kind = dot < 0 ? scope : scope.substring(0, dot);
-        String rest = dot < 0 ? "" : scope.substring(dot + 1);
-        switch (kind) {
-            case "blocklist":
-                return blocklists.contains(rest) ? null : "blocklist '" + rest + "' is not in "
-                        + ClassifyData.BLOCKLISTS;
-            case "rule":
-                return rules.contains(rest) ? null : "rule '" + rest + "' is not in " + ClassifyData.RULES;
-            case "category":
-            case "inbound":
-                return categories.contains(rest) ? null : "category '" + rest + "' is not in "
-                        + ClassifyData.CATEGORIES;
-            case "provider":
-                int d = rest.indexOf('.');
-                String provider = d < 0 ? rest : rest.substring(0, d);
-                if (!providers.contains(provider)) {
-                    return "provider '" + provider + "' is not in " + ClassifyData.PROVIDERS;
-                }
-                return d < 0 || categories.contains(rest.substring(d + 1)) ? null
-                        : "category '" + rest.substring(d + 1) + "' is not in " + ClassifyData.CATEGORIES;
-            default:
-                return "unknown scope '" + kind + "': use blocklist.<id>, provider.<id>, provider.<id>.<category>, "
-                        + "rule.<id>, category.<id>, inbound or inbound.<category>";
-        }
     }
 
     private void id(DataFile.Row r) {
