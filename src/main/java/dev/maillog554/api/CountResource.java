@@ -1,5 +1,6 @@
 package dev.maillog554.api;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,11 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import dev.maillog554.aggregate.HistoryCounter;
 import dev.maillog554.api.dto.CountRow;
 import dev.maillog554.api.dto.CountsResponse;
 import dev.maillog554.store.GroupBy;
 import dev.maillog554.store.HistoryFilter;
-import dev.maillog554.store.HistoryQueries;
 
 /** Rejection counts from the whole history, grouped by one field. */
 @Path("/api/counts")
@@ -25,7 +26,7 @@ import dev.maillog554.store.HistoryQueries;
 public class CountResource {
 
     @Inject
-    HistoryQueries history;
+    HistoryCounter history;
     @Inject
     SharedAnswers shared;
 
@@ -45,7 +46,7 @@ public class CountResource {
         GroupBy by = Params.group(group);
         HistoryFilter f = Params.filter(since, until, direction, host);
         return shared.get(List.of("counts", by, f), () -> {
-            List<CountRow> rows = history.group(by, f).stream().map(g -> new CountRow(g.key(), g.count())).toList();
+            List<CountRow> rows = history.group(by, f, ZoneOffset.UTC).stream().map(g -> new CountRow(g.key(), g.count())).toList();
             return new CountsResponse(by.name().toLowerCase(Locale.ROOT),
                     rows.stream().mapToLong(CountRow::count).sum(), rows);
         });

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.maillog554.api.dto.ExplainRequest;
-import dev.maillog554.api.dto.Explanation;
+import dev.maillog554.explain.ExplainService;
+import dev.maillog554.explain.Explanation;
 
 /** Explains a log line or SMTP reply: code meanings, cause and what to do. */
 @Path("/api/explain")

@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.maillog554.api.dto.RejectionItem;
 import dev.maillog554.api.dto.RejectionPage;
 import dev.maillog554.report.Redactor;
+import dev.maillog554.store.HistoryQueries;
 import dev.maillog554.store.Page;
 import dev.maillog554.store.RejectionCriteria;
 import dev.maillog554.store.RejectionRow;
-import dev.maillog554.store.RejectionSearch;
 
 /** Stored rejections, one page at a time. */
 @Admitted
@@ -29,7 +29,7 @@ import dev.maillog554.store.RejectionSearch;
 public class RejectionResource {
 
     @Inject
-    RejectionSearch search;
+    HistoryQueries history;
     @Inject
     ApiSettings settings;
 
@@ -66,7 +66,7 @@ public class RejectionResource {
         String d = Params.blankToNull(domain);
         RejectionCriteria criteria = new RejectionCriteria(Params.filter(since, until, direction, host),
                 d == null ? null : d.toLowerCase(Locale.ROOT), Params.category(category), reply, enhanced);
-        Page<RejectionRow> found = search.find(criteria, p, s);
+        Page<RejectionRow> found = history.rejections(criteria, p, s);
         Redactor redactor = settings.redactor();
         return new RejectionPage(found.page(), found.size(), found.total(),
                 found.items().stream().map(r -> RejectionItem.of(r, redactor)).toList());

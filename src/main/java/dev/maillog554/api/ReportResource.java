@@ -2,6 +2,7 @@ package dev.maillog554.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,23 +17,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.maillog554.aggregate.Counts;
+import dev.maillog554.aggregate.HistoryCounter;
 import dev.maillog554.report.HtmlReport;
 import dev.maillog554.report.ReportMeta;
 import dev.maillog554.store.GroupBy;
 import dev.maillog554.store.GroupCount;
 import dev.maillog554.store.HistoryFilter;
-import dev.maillog554.store.HistoryQueries;
 
 /** The HTML report, generated live from the stored history. */
 @Path("/")
 public class ReportResource {
 
     @Inject
-    HistoryQueries history;
+    HistoryCounter history;
     @Inject
     ApiSettings settings;
-    @Inject
-    ReportTips tips;
     @Inject
     SharedAnswers shared;
 
@@ -51,7 +50,7 @@ public class ReportResource {
     }
 
     private String page(HistoryFilter f) {
-        Counts counts = tips.withTips(history.counts(f));
+        Counts counts = history.counts(f);
         List<String> scope = new ArrayList<>();
         scope.add("the stored history");
         if (f.since() != null) {
@@ -71,7 +70,7 @@ public class ReportResource {
         if (f.since() != null && f.until() != null) {
             Duration span = Duration.between(f.since(), f.until());
             HistoryFilter before = new HistoryFilter(f.since().minus(span), f.since(), f.host(), f.direction());
-            meta = meta.withPreviousTotal(history.group(GroupBy.DIRECTION, before).stream()
+            meta = meta.withPreviousTotal(history.group(GroupBy.DIRECTION, before, ZoneOffset.UTC).stream()
                     .mapToLong(GroupCount::count).sum());
         }
         return HtmlReport.render(counts, meta, settings.redactor());

@@ -29,15 +29,15 @@ class CommandLineConfig {
             err.println("maillog554: " + e.getMessage());
             return ExitCodes.BUSY;
         }
-        if (Main.stopping()) {
-            err.println("maillog554: " + Main.STOPPED);
+        if (Startup.stopping()) {
+            err.println("maillog554: " + Startup.STOPPED);
             return ExitCodes.FAILURE;
         }
         if (e instanceof IllegalArgumentException) {
             err.println("maillog554: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        String line = Main.outOfMemory(e) ? describe(e) + ": " + dev.maillog554.ScanService.OUT_OF_MEMORY_HINT
+        String line = Startup.outOfMemory(e) ? describe(e) + ": " + dev.maillog554.scan.ScanService.OUT_OF_MEMORY_HINT
                 : Failures.describe(e).or(() -> Failures.unknownDatabase(e)).orElseGet(() -> describe(e));
         err.println("maillog554: " + line);
         if (System.getenv("MAILLOG554_DEBUG") != null) {

@@ -18,7 +18,7 @@ import java.util.Properties;
  * line, or with {@code --wait}, waiting. The connection that passed the check stays open until start-up is
  * over, so the file is ours from the check on: two processes started together cannot both pass the check and
  * then collide inside start-up. A URL set only in a config file is not seen here (the check then looks at the
- * default data folder); {@link Main} then maps H2's start-up failure to the same line and, with {@code --wait},
+ * default data folder); {@link Startup} then maps H2's start-up failure to the same line and, with {@code --wait},
  * starts again. The run lock in the database covers PostgreSQL and anything else.
  */
 final class EmbeddedDbGuard {
@@ -104,7 +104,7 @@ final class EmbeddedDbGuard {
                 }
             }
             try {
-                Thread.sleep(Main.RETRY_MILLIS);
+                Thread.sleep(Startup.RETRY_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return PROCEED;

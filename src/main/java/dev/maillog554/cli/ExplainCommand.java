@@ -7,22 +7,18 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.maillog554.classify.BlocklistInfo;
-import dev.maillog554.classify.Classifier;
-import dev.maillog554.classify.Diagnosis;
-import dev.maillog554.classify.EnhancedCodes;
-import dev.maillog554.classify.ReplyText;
-import dev.maillog554.ingest.LogLine;
-import dev.maillog554.parse.LogParser;
-import dev.maillog554.parse.ParseContext;
-import dev.maillog554.parse.RejectionEvent;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.maillog554.explain.ExplainService;
+import dev.maillog554.explain.Explanation;
+import dev.maillog554.report.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +47,10 @@ class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+    @Inject
+    ExplainService explainer;
+    @Inject
+    ObjectMapper jsonMapper;
 
     @Override
     public Integer call() {
@@ -81,25 +81,21 @@ class ExplainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("nothing to explain: no text given: paste a reply or log line");
             return 2;
         }
-        Classifier c = Classifier.load();
-        LogParser parser = new LogParser();
-        // One context for all lines, so a pasted log links a Postfix queue id to its sender like a scan does.
-        ParseContext ctx = new ParseContext(ZoneOffset.UTC, Instant.now());
+        ExplainService.Session session = explainer.session(Redactor.NONE);
         boolean first = true;
-        long n = 0;
         for (String in : inputs) {
-            Input rt = read(parser, ctx, ++n, in);
-            Diagnosis d = rt.event() != null ? c.classify(rt.event())
-                    : c.classify(rt.replyCode(), rt.enhancedCode(), rt.text(), rt.recipientDomain(),
-                            rt.remoteHost(), rt.stage(), "");
-            Optional<BlocklistInfo> bl = c.blocklist(d);
+            Explanation e = session.explain(in);
             if (json) {
-                out.println(toJson(c, rt, d, bl));
+                try {
+                    out.println(jsonMapper.writeValueAsString(e));
+                } catch (JsonProcessingException ex) {
+                    throw new IllegalStateException("cannot write the explanation as JSON", ex);
+                }
             } else {
                 if (!first) {
                     out.println();
                 }
-                printText(out, c, rt, d, bl);
+                printText(out, e);
             }
             first = false;
         }
@@ -107,124 +103,37 @@ class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * What one input says: a full Postfix/Exim log line goes through the scan parser (stage, remote host,
-     * recipient domain and direction as a scan sees them); anything else, such as a bare reply, through ReplyText.
-     *
-     * @param event the parsed rejection, or null for a bare reply
-     */
-    record Input(RejectionEvent event, int replyCode, String enhancedCode, String text, String remoteHost,
-                 String recipientDomain, String stage, String direction) {
-    }
-
-    static Input read(LogParser parser, ParseContext ctx, long number, String line) {
-        ReplyText rt = ReplyText.parse(line);
-        Optional<RejectionEvent> parsed;
-        try {
-            parsed = parser.parse(new LogLine("-", number, line), ctx);
-        } catch (RuntimeException e) {
-            parsed = Optional.empty(); // the parser never throws by contract; a bare reply is still explainable
-        }
-        if (parsed.isEmpty()) {
-            return new Input(null, rt.replyCode(), rt.enhancedCode(), rt.text(), rt.remoteHost(),
-                    rt.recipientDomain(), rt.stage(), "");
-        }
-        RejectionEvent e = parsed.get();
-        int code = e.replyCode() > 0 ? e.replyCode() : rt.replyCode();
-        String enhanced = e.enhancedCode().isEmpty() ? rt.enhancedCode() : e.enhancedCode();
-        String dom = RejectionEvent.UNKNOWN_DOMAIN.equals(e.recipientDomain()) ? "" : e.recipientDomain();
-        String host = e.remoteHost().isEmpty() ? e.remoteIp() : e.remoteHost();
-        return new Input(e, code, enhanced, e.message(), host, dom, e.stage(), e.direction().label());
-    }
-
-    private static void printText(PrintWriter out, Classifier c, Input rt, Diagnosis d,
-                                  Optional<BlocklistInfo> bl) {
-        out.println("reply code:    " + (rt.replyCode() == 0 ? "-" : rt.replyCode()));
-        out.println("enhanced code: " + (rt.enhancedCode().isEmpty() ? "-"
-                : rt.enhancedCode() + " (" + EnhancedCodes.meaning(rt.enhancedCode()) + ")"));
-        if (!rt.direction().isEmpty()) {
-            out.println("direction:     " + rt.direction() + ("inbound".equals(rt.direction())
+    private static void printText(PrintWriter out, Explanation e) {
+        out.println("reply code:    " + (e.replyCode() == null ? "-" : e.replyCode()));
+        out.println("enhanced code: " + (e.enhancedCode().isEmpty() ? "-"
+                : e.enhancedCode() + " (" + e.enhancedMeaning() + ")"));
+        boolean inbound = "inbound".equals(e.direction());
+        if (!e.direction().isEmpty()) {
+            out.println("direction:     " + e.direction() + (inbound
                     ? " (your server refused a client)" : " (a remote server refused your mail)"));
         }
-        if (!rt.stage().isEmpty()) {
-            out.println("stage:         " + rt.stage());
+        if (!e.stage().isEmpty()) {
+            out.println("stage:         " + e.stage());
         }
-        if (!rt.remoteHost().isEmpty()) {
-            out.println(("inbound".equals(rt.direction()) ? "client:        " : "remote host:   ") + rt.remoteHost());
+        if (!e.remoteHost().isEmpty()) {
+            out.println((inbound ? "client:        " : "remote host:   ") + e.remoteHost());
         }
-        out.println("cause:         " + d.category().id() + ": " + c.describe(d.category())
-                + (d.ruleId().isEmpty() ? "" : " [rule " + d.ruleId() + "]"));
-        out.println("provider:      " + (d.provider().isEmpty() ? "-" : c.providerName(d.provider())));
-        if (bl.isPresent()) {
-            BlocklistInfo b = bl.get();
-            out.println("blocklist:     " + b.name() + (b.listed().isEmpty() ? "" : " (listed: " + b.listed() + ")"));
-            out.println("  lookup:      " + b.lookupUrl());
-            if (!b.delistUrl().isEmpty()) {
-                out.println("  delist:      " + b.delistUrl());
+        out.println("cause:         " + e.category() + ": " + e.description()
+                + (e.rule().isEmpty() ? "" : " [rule " + e.rule() + "]"));
+        out.println("provider:      " + (e.provider().isEmpty() ? "-" : e.providerName()));
+        if (!e.blocklist().isEmpty()) {
+            out.println("blocklist:     " + e.blocklistName() + (e.listed().isEmpty() ? "" : " (listed: " + e.listed()
+                    + ")"));
+            out.println("  lookup:      " + e.lookupUrl());
+            if (!e.delistUrl().isEmpty()) {
+                out.println("  delist:      " + e.delistUrl());
             }
         } else {
             out.println("blocklist:     -");
         }
         out.println("what to do:");
-        for (String t : d.tips()) {
+        for (String t : e.tips()) {
             out.println("  - " + t);
         }
-    }
-
-    private static String toJson(Classifier c, Input rt, Diagnosis d, Optional<BlocklistInfo> bl) {
-        StringBuilder b = new StringBuilder(512);
-        b.append('{');
-        b.append("\"reply_code\":").append(rt.replyCode() == 0 ? "null" : Integer.toString(rt.replyCode()));
-        field(b, "enhanced_code", rt.enhancedCode());
-        field(b, "enhanced_meaning", EnhancedCodes.meaning(rt.enhancedCode()));
-        field(b, "category", d.category().id());
-        field(b, "description", c.describe(d.category()));
-        field(b, "rule", d.ruleId());
-        field(b, "provider", d.provider());
-        field(b, "stage", rt.stage());
-        field(b, "direction", rt.direction());
-        field(b, "remote_host", rt.remoteHost());
-        field(b, "recipient_domain", rt.recipientDomain());
-        field(b, "blocklist", d.blocklist());
-        field(b, "listed", d.listed());
-        field(b, "lookup_url", bl.map(BlocklistInfo::lookupUrl).orElse(""));
-        field(b, "delist_url", bl.map(BlocklistInfo::delistUrl).orElse(""));
-        b.append(",\"tips\":[");
-        for (int i = 0; i < d.tips().size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            quote(b, d.tips().get(i));
-        }
-        b.append("]}");
-        return b.toString();
-    }
-
-    private static void field(StringBuilder b, String name, String value) {
-        b.append(",\"").append(name).append("\":");
-        quote(b, value);
-    }
-
-    /** JSON string escaping (RFC 8259): quote, backslash and control characters. */
-    static void quote(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20 || ch == 0x2028 || ch == 0x2029) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        b.append('"');
     }
 }

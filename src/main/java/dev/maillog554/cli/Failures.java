@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The one place that turns a failure the user can fix into one line saying what failed and what to do, without
  * the framework's own text (SQL, class names, store dumps): that stays for MAILLOG554_DEBUG=1. Both the command
- * handler ({@link CommandLineConfig}) and the start-up path ({@link Main}) ask here.
+ * handler ({@link CommandLineConfig}) and the start-up path ({@link Startup}) ask here.
  */
 final class Failures {
 

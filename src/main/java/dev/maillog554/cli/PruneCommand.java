@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
-import dev.maillog554.HistoryService;
 import dev.maillog554.parse.TimeSpec;
+import dev.maillog554.scan.HistoryService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
-import dev.maillog554.HistoryService;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.parse.TimeSpec;
 import dev.maillog554.report.ReportFiles;
 import dev.maillog554.report.ReportMeta;
+import dev.maillog554.scan.HistoryService;
 import dev.maillog554.store.HistoryFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,13 +11,13 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
-import dev.maillog554.ScanRequest;
-import dev.maillog554.ScanResult;
-import dev.maillog554.ScanService;
 import dev.maillog554.ingest.CodeFilter;
 import dev.maillog554.ingest.ReadMeter;
 import dev.maillog554.parse.TimeSpec;
 import dev.maillog554.report.MetricsFile;
+import dev.maillog554.scan.ScanRequest;
+import dev.maillog554.scan.ScanResult;
+import dev.maillog554.scan.ScanService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,12 +3,12 @@ package dev.maillog554.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import dev.maillog554.ScanResult;
 import dev.maillog554.aggregate.CategoryTally;
 import dev.maillog554.aggregate.Counts;
 import dev.maillog554.aggregate.Tally;
 import dev.maillog554.ingest.CodeFilter;
 import dev.maillog554.report.ReportFiles;
+import dev.maillog554.scan.ScanResult;
 
 /** The short human summary a scan prints on stdout. */
 final class ScanSummary {

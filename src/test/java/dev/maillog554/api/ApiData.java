@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import dev.maillog554.ScanRequest;
-import dev.maillog554.ScanResult;
-import dev.maillog554.ScanService;
 import dev.maillog554.ingest.CodeFilter;
+import dev.maillog554.scan.ScanRequest;
+import dev.maillog554.scan.ScanResult;
+import dev.maillog554.scan.ScanService;
 
 /**
  * Real Postfix lines for one mail server, loaded through the real scan path. Storing is idempotent (the

@@ -30,7 +30,7 @@ import dev.maillog554.parse.DeliveryStatus;
 import dev.maillog554.parse.Direction;
 import dev.maillog554.parse.Mta;
 import dev.maillog554.parse.RejectionEvent;
-import dev.maillog554.store.DedupeKey;
+import dev.maillog554.scan.DedupeKey;
 import dev.maillog554.store.KeyedRejection;
 import dev.maillog554.store.RunInfo;
 import dev.maillog554.store.RunStore;

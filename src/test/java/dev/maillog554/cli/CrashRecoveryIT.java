@@ -95,7 +95,7 @@ class CrashRecoveryIT {
         } else {
             p.process.destroy();
             p.await();
-            assertEquals("maillog554: " + Main.STOPPED, p.stderr().strip(), p.toString());
+            assertEquals("maillog554: " + Startup.STOPPED, p.stderr().strip(), p.toString());
         }
         if (hard) {
             try (Stream<Path> files = Files.list(out)) {

@@ -38,7 +38,7 @@ class EmbeddedDbGuardTest {
                 new SQLException("Connection to db:5432 refused.\nCheck that the hostname and port are correct",
                         "08001", 0, new java.net.ConnectException("Connection refused"))));
         assertEquals("Connection to db:5432 refused. Check that the hostname and port are correct",
-                Main.rootMessage(e));
-        assertEquals("NullPointerException", Main.rootMessage(new NullPointerException()));
+                Startup.rootMessage(e));
+        assertEquals("NullPointerException", Startup.rootMessage(new NullPointerException()));
     }
 }

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.maillog554.aggregate.Counts;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Opens the generated report from disk in headless Chromium: no console errors, no script from the logs runs,
  * headers sort, the filter hides rows, and screenshots land in {@code target/} for a person to look at.
  */
+@QuarkusTest
 class HtmlReportBrowserTest {
 
     private static final Path OUT = Path.of("target", "browser-test");

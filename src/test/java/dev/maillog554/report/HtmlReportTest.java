@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.maillog554.aggregate.Aggregator;
 import dev.maillog554.classify.Category;
 import dev.maillog554.parse.Direction;
+import io.quarkus.test.junit.QuarkusTest;
 
+// The page's templates need the application running: Qute's engine is a bean.
+@QuarkusTest
 class HtmlReportTest {
 
     private final String page = HtmlReport.render(SampleCounts.counts(), SampleCounts.meta(), Redactor.NONE);
@@ -31,6 +34,18 @@ class HtmlReportTest {
         assertTrue(page.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
         // Exactly one script element: ours.
         assertEquals(1, count(page, "<script"), page);
+    }
+
+    @Test
+    void controlCharactersFromALogAreDropped() {
+        // A journal record can carry any byte into a message; the page keeps the text and drops the controls.
+        Aggregator a = new Aggregator(ZoneOffset.UTC);
+        a.add(SampleCounts.rejection("2024-11-26T10:05:00Z", Direction.OUTBOUND, "u@example.com", "5.7.1",
+                "bell\u0007 escape\u001b[31m nul\u0000 end", new Category("blocklisted"), 1));
+        String p = HtmlReport.render(a.result(), SampleCounts.meta(), Redactor.NONE);
+        assertTrue(p.contains("<code>554 5.7.1 bell escape[31m nul end</code>"), p);
+        assertTrue(p.chars().noneMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\t'),
+                "a control character got through");
     }
 
     @Test
@@ -97,7 +112,7 @@ class HtmlReportTest {
     void longTablesShowTheLargestRowsAndSayWhereTheRestIs() {
         // domain-0 has the most rejections, domain-2599 the fewest: 2,600 rows in the summary and domain tables.
         Aggregator a = new Aggregator(ZoneOffset.UTC);
-        int domains = HtmlTables.MAX_ROWS * 2 + 600;
+        int domains = TableRows.MAX_ROWS * 2 + 600;
         for (int d = 0; d < domains; d++) {
             for (int n = d < 10 ? 3 : 1; n > 0; n--) {
                 a.add(SampleCounts.rejection("2024-11-26T10:05:00Z", Direction.OUTBOUND, "u@domain-" + d + ".example",
@@ -110,7 +125,7 @@ class HtmlReportTest {
         assertTrue(big.contains("The 1,000 largest of 2,600 rows are shown; by-domain.csv has every row."));
         assertFalse(big.contains("by-code.csv has every row"), "one code: that table is whole");
         assertTrue(big.contains("<td>domain-9.example</td>"), "the largest rows are shown");
-        assertEquals(2 * HtmlTables.MAX_ROWS, count(big, ".example</td>"), "two capped tables of domains");
+        assertEquals(2 * TableRows.MAX_ROWS, count(big, ".example</td>"), "two capped tables of domains");
         assertFalse(page.contains("class=\"more\""), "a short table has no note");
     }
 

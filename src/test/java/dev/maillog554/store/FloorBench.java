@@ -31,6 +31,8 @@ import dev.maillog554.ingest.RelevantLines;
 import dev.maillog554.parse.LogParser;
 import dev.maillog554.parse.ParseContext;
 import dev.maillog554.parse.RejectionEvent;
+import dev.maillog554.scan.DedupeKey;
+import dev.maillog554.scan.LineOccurrences;
 
 /**
  * The two halves of a scan measured apart, for bench/run.sh: what no change to how a scan couples them can beat.

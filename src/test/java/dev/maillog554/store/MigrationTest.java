@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.maillog554.scan.DedupeKey;
 
 /** A database made by the first release (V1 only) opens with this one: migrated, data kept. */
 class MigrationTest {

@@ -2,7 +2,7 @@ package dev.maillog554.store;
 
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import dev.maillog554.PostgresProfile;
+import dev.maillog554.scan.PostgresProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

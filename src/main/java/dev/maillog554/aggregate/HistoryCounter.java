@@ -1,0 +1,111 @@
+package dev.maillog554.aggregate;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.maillog554.classify.Classifier;
+import dev.maillog554.store.FineGroup;
+import dev.maillog554.store.GroupBy;
+import dev.maillog554.store.GroupCount;
+import dev.maillog554.store.HistoryFilter;
+import dev.maillog554.store.HistoryQueries;
+import dev.maillog554.store.HistoryRows;
+import dev.maillog554.store.RejectionRow;
+
+/**
+ * The counts of the stored history, for {@code report} and {@code serve} alike, with the same shape, examples and
+ * tips a scan's {@link Aggregator} gives: the store answers with rows or finest groups, this class assembles.
+ */
+@ApplicationScoped
+public class HistoryCounter {
+
+    @Inject
+    HistoryQueries queries;
+    @Inject
+    HistoryRows rows;
+
+    private final Classifier classifier = Classifier.load();
+
+    /** Everything the reports show for the rejections the filter covers, days in UTC. */
+    public Counts counts(HistoryFilter f) {
+        return counts(f, ZoneOffset.UTC);
+    }
+
+    /**
+     * Everything the reports show for the rejections the filter covers, from the database's GROUP BY, so that
+     * millions of rows are never loaded.
+     */
+    public Counts counts(HistoryFilter f, ZoneId zone) {
+        return withTips(queries.read(f, g -> {
+            // The finest groups come one recipient apiece; the seven columns' groups merge their recipient sets.
+            Map<List<Object>, HistoryCounts.Fine> fine = new HashMap<>();
+            for (FineGroup r : g.finest()) {
+                fine.merge(HistoryCounts.Fine.key(r), HistoryCounts.Fine.of(r), HistoryCounts.Fine::merge);
+            }
+            return HistoryCounts.assemble(List.copyOf(fine.values()), g::messages,
+                    category -> g.firstOfCategory(category, Aggregator.EXAMPLES).stream()
+                            .map(StoredRows::toRejection).toList(),
+                    HistoryCounts.storedDays(g.buckets(HistoryCounts.DAY_BUCKET_SECONDS), zone),
+                    HistoryCounts.inbound(g.inbound()));
+        }));
+    }
+
+    /**
+     * Streams every rejection the filter covers to the sinks (see {@link HistoryRows#read}) and returns what
+     * {@link #counts(HistoryFilter, ZoneId)} returns for the same filter, counted from that one pass.
+     *
+     * <p>This is {@code report}'s path: it must read every row for {@code rejections.csv} anyway, so it counts
+     * them on the way instead of letting the database scan the table again for each GROUP BY (on 5 million rows
+     * those scans alone outlasted the 60 s transaction timeout). Each part is counted by its own
+     * {@link HistoryCounts.Pass}; the passes are merged in part order, which gives the same examples as one pass.
+     */
+    public Counts report(HistoryFilter f, ZoneId zone, int parts, IntFunction<Consumer<RejectionRow>> sinks) {
+        return report(f, zone, parts, HistoryRows.MIN_PART_IDS, sinks);
+    }
+
+    /** {@link #report(HistoryFilter, ZoneId, int, IntFunction)} with parts of at least {@code minPartIds} ids. */
+    public Counts report(HistoryFilter f, ZoneId zone, int parts, long minPartIds,
+                         IntFunction<Consumer<RejectionRow>> sinks) {
+        List<HistoryCounts.Pass> passes = new ArrayList<>();
+        rows.read(f, parts, minPartIds, k -> {
+            HistoryCounts.Pass pass = new HistoryCounts.Pass();
+            passes.add(pass);
+            Consumer<RejectionRow> sink = sinks.apply(k);
+            return r -> {
+                pass.add(r);
+                sink.accept(r);
+            };
+        });
+        if (passes.isEmpty()) {
+            return new HistoryCounts.Pass().result(zone);
+        }
+        HistoryCounts.Pass all = passes.get(0);
+        for (int k = 1; k < passes.size(); k++) {
+            all.merge(passes.get(k));
+        }
+        return withTips(all.result(zone));
+    }
+
+    /** Counts by one field, most first, ties by key; days (in {@code zone}) oldest first. */
+    public List<GroupCount> group(GroupBy by, HistoryFilter f, ZoneId zone) {
+        if (by != GroupBy.DAY) {
+            return queries.group(by, f);
+        }
+        return queries.read(f, g -> HistoryCounts.storedDays(g.buckets(HistoryCounts.DAY_BUCKET_SECONDS), zone))
+                .stream().map(d -> new GroupCount(d.day().toString(), d.total())).toList();
+    }
+
+    // Tips are text the classifier writes, not history: diagnose the examples again to get them, as a scan does.
+    private Counts withTips(Counts c) {
+        return c.withTipsOf(r -> classifier.classify(r.event()).tips());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.maillog554.scan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.maillog554.aggregate.Counts;
+import dev.maillog554.aggregate.HistoryCounter;
+import dev.maillog554.aggregate.StoredRows;
+import dev.maillog554.report.CsvReport;
+import dev.maillog554.report.HtmlReport;
+import dev.maillog554.report.Redactor;
+import dev.maillog554.report.RejectionCsv;
+import dev.maillog554.report.ReportFiles;
+import dev.maillog554.report.ReportMeta;
+import dev.maillog554.store.HistoryFilter;
+import dev.maillog554.store.RunLock;
+import dev.maillog554.store.RunStore;
+
+/** Jobs on the stored history alone: regenerating reports without reading logs, and pruning. */
+@ApplicationScoped
+public class HistoryService {
+
+    @Inject
+    HistoryCounter history;
+    @Inject
+    RunStore store;
+    @Inject
+    RunLock runLock;
+
+    /**
+     * Parts of the history {@code report} reads at once: one per processor, as the work per row (decoding it
+     * in the database, counting, CSV) is CPU-bound. At most 4: each part holds one of the pool's connections
+     * (quarkus.datasource.jdbc.max-size=4), and more was never measured.
+     */
+    static final int REPORT_PARTS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * Writes every report file (the same ones a scan writes) from the history.
+     *
+     * @param filter    which rejections
+     * @param zone      zone of the per-day counts
+     * @param outDir    report folder
+     * @param redact    hide local parts of addresses
+     * @param meta      title, time and filter description for the HTML report
+     * @return the counts written
+     */
+    public Counts report(HistoryFilter filter, ZoneId zone, Path outDir, boolean redact, ReportMeta meta)
+            throws IOException {
+        Redactor redactor = Redactor.of(redact);
+        Counts counts;
+        // One pass over the history, in parts read in parallel: every row goes to its part's share of
+        // rejections.csv and is counted on the way; the shares are joined in id order at the end.
+        List<RejectionCsv> files = new ArrayList<>();
+        try (ReportFiles.Staging staging = new ReportFiles.Staging(outDir)) {
+            files.add(new RejectionCsv(outDir, redactor));
+            counts = history.report(filter, zone, REPORT_PARTS, part -> {
+                RejectionCsv csv = part == 0 ? files.get(0) : continuation(files, outDir);
+                return row -> {
+                    try {
+                        csv.write(StoredRows.toRejection(row));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write " + outDir, e);
+                    }
+                };
+            });
+            files.get(0).stage(staging, files.subList(1, files.size()));
+            CsvReport.write(staging, counts, redactor);
+            HtmlReport.write(staging, counts, meta, redactor);
+            staging.commit();
+        } finally {
+            for (RejectionCsv f : files) {
+                f.close();
+            }
+        }
+        return counts;
+    }
+
+    // Parts are asked for in order 0, 1, ...: part k's file is files.get(k).
+    private static RejectionCsv continuation(List<RejectionCsv> files, Path outDir) {
+        try {
+            RejectionCsv c = files.get(0).continuation();
+            files.add(c);
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + outDir, e);
+        }
+    }
+
+    /** Deletes rejections older than {@code before}; holds the run lock like a scan. */
+    public long prune(Instant before, String host, boolean waitForLock) {
+        try (RunLock.Held lock = runLock.acquire(waitForLock)) {
+            return store.prune(before, host);
+        }
+    }
+}
