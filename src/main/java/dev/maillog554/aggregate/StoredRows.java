@@ -22,7 +22,6 @@ public final class StoredRows {
     private static final Map<String, Direction> DIRECTIONS = labels(Direction.values());
     private static final Map<String, DeliveryStatus> STATUSES = labels(DeliveryStatus.values());
     private static final Map<String, Mta> MTAS = labels(Mta.values());
-    private static final Map<String, Category> CATEGORIES = categories();
 
     private StoredRows() {
     }
@@ -32,7 +31,8 @@ public final class StoredRows {
         RejectionEvent e = new RejectionEvent(r.time(), direction(r.direction()), status(r.status()), mta(r.mta()),
                 r.host(), r.queueId(), r.sender(), r.recipient(), r.recipientDomain(), r.replyCode(),
                 r.enhancedCode(), r.stage(), r.remoteHost(), r.remoteIp(), r.message(), r.sourceFile(), r.line());
-        return new Rejection(e, new Diagnosis(category(r.category()), "", r.provider(), r.blocklist(), "",
+        // any stored id, a classify folder's category from an earlier run included
+        return new Rejection(e, new Diagnosis(new Category(r.category()), "", r.provider(), r.blocklist(), "",
                 List.of()));
     }
 
@@ -49,14 +49,6 @@ public final class StoredRows {
         return Map.copyOf(m);
     }
 
-    private static Map<String, Category> categories() {
-        Map<String, Category> m = new HashMap<>();
-        for (Category c : Category.values()) {
-            m.put(c.id(), c);
-        }
-        return Map.copyOf(m);
-    }
-
     private static DeliveryStatus status(String label) {
         DeliveryStatus s = STATUSES.get(label);
         return s != null ? s : DeliveryStatus.valueOf(label.toUpperCase(Locale.ROOT));
@@ -65,10 +57,5 @@ public final class StoredRows {
     private static Mta mta(String label) {
         Mta m = MTAS.get(label);
         return m != null ? m : Mta.valueOf(label.toUpperCase(Locale.ROOT));
-    }
-
-    private static Category category(String id) {
-        Category c = CATEGORIES.get(id);
-        return c != null ? c : Category.fromId(id);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.maillog554.classify.Category;
+import dev.maillog554.classify.Classifier;
 import dev.maillog554.parse.Direction;
 import dev.maillog554.parse.TimeSpec;
 import dev.maillog554.store.GroupBy;
@@ -75,12 +76,8 @@ final class Params {
         if (blankToNull(value) == null) {
             return null;
         }
-        try {
-            return Category.fromId(value).id();
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException("category", "unknown category '" + value
-                    + "': use an id such as relay-denied or blocklisted");
-        }
+        return Classifier.load().category(value).map(Category::id).orElseThrow(() -> new BadParameterException(
+                "category", "unknown category '" + value + "': use an id such as relay-denied or blocklisted"));
     }
 
     /**

@@ -22,17 +22,6 @@ import dev.maillog554.classify.Diagnosis;
  */
 final class CheckPlan {
 
-    /** Causes about the sending host: its reverse DNS is checked. */
-    static final Set<Category> HOST_CAUSES = Set.of(Category.NO_PTR, Category.BLOCKLISTED, Category.IP_BLOCKED,
-            Category.IP_REPUTATION, Category.HELO_REJECTED, Category.SPF, Category.DKIM, Category.DMARC,
-            Category.AUTH_REQUIRED);
-    /** Causes about authentication: the sender domain's SPF, DMARC and DKIM are checked. */
-    static final Set<Category> AUTH_CAUSES = Set.of(Category.SPF, Category.DKIM, Category.DMARC,
-            Category.AUTH_REQUIRED);
-    /** Causes about routing: the recipient domain's MX is checked. */
-    static final Set<Category> ROUTING_CAUSES = Set.of(Category.DOMAIN_NOT_FOUND, Category.ROUTING_DNS,
-            Category.NO_SERVICE);
-
     /** Order of the checks in every output. */
     static final List<String> ORDER = List.of(ListCheck.CHECK, HostCheck.CHECK, SpfCheck.CHECK, DmarcCheck.CHECK,
             DkimCheck.CHECK, MxCheck.CHECK);
@@ -67,6 +56,8 @@ final class CheckPlan {
     private void add(CheckInput in) {
         Category c = in.diagnosis().category();
         String cause = c.id();
+        // which checks a cause calls for is data: the live_checks column of categories.csv
+        Set<String> checks = classifier.liveChecks(c);
         if (in.blocklist() != null) {
             lists(in, cause);
         }
@@ -76,11 +67,11 @@ final class CheckPlan {
         Set<InetAddress> ips = new LinkedHashSet<>();
         Ips.named(in.text(), in.remoteIp()).forEach(s -> Ips.parse(s).ifPresent(ips::add));
         ips.addAll(ourIps);
-        if (HOST_CAUSES.contains(c)) {
+        if (checks.contains("host")) {
             ips.forEach(ip -> task(HostCheck.CHECK, Ips.text(ip), cause, p -> HostCheck.run(p, ip)));
         }
         String domain = Named.senderDomain(in.sender(), in.text());
-        if (AUTH_CAUSES.contains(c) && !domain.isEmpty()) {
+        if (checks.contains("auth") && !domain.isEmpty()) {
             String sender = in.sender().replace("<", "").replace(">", "");
             if (ips.isEmpty()) {
                 task(SpfCheck.CHECK, domain, cause, p -> SpfCheck.run(p, domain, null, sender));
@@ -93,7 +84,7 @@ final class CheckPlan {
                 task(DkimCheck.CHECK, sd[0] + "._domainkey." + signer, cause, p -> DkimCheck.run(p, sd[0], signer));
             });
         }
-        if (ROUTING_CAUSES.contains(c) && !in.recipientDomain().isEmpty()) {
+        if (checks.contains("routing") && !in.recipientDomain().isEmpty()) {
             String rcpt = in.recipientDomain();
             task(MxCheck.CHECK, rcpt, cause, p -> MxCheck.run(p, rcpt));
         }

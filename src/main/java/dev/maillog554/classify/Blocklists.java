@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVRecord;
-
-/** DNS blocklists and reputation lists from classify/blocklists.csv, recognised by zone names in reply texts. */
+/** DNS blocklists and reputation lists from blocklists.csv, recognised by zone names in reply texts. */
 final class Blocklists {
 
     record Entry(String id, String name, Pattern pattern, String subject, String lookup, String delist,
@@ -40,12 +38,11 @@ final class Blocklists {
     }
 
     // The zone patterns are case-insensitive: FoldedPatterns searches them in the lower-cased text.
-    static Blocklists load() {
-        List<CSVRecord> rows = Resources.csv("blocklists.csv");
+    static Blocklists of(List<DataFile.Row> rows) {
         FoldedPatterns patterns = FoldedPatterns.of(rows.stream().map(r -> r.get("pattern")).toList());
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            CSVRecord r = rows.get(i);
+            DataFile.Row r = rows.get(i);
             out.add(new Entry(r.get("id"), r.get("name"), patterns.get(i), r.get("subject"), r.get("lookup"),
                     r.get("delist"), r.get("note"), zones(r)));
         }
@@ -80,8 +77,8 @@ final class Blocklists {
     }
 
     // Space-separated DNS zones, the usual one first; live checks (--check) query them.
-    private static List<String> zones(CSVRecord r) {
-        String z = r.isMapped("zones") ? r.get("zones").trim() : "";
+    private static List<String> zones(DataFile.Row r) {
+        String z = r.get("zones").trim();
         return z.isEmpty() ? List.of() : List.of(z.split("\\s+"));
     }
 

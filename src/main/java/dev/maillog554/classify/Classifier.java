@@ -1,7 +1,6 @@
 package dev.maillog554.classify;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.apache.commons.csv.CSVRecord;
 
 import dev.maillog554.parse.Direction;
 import dev.maillog554.parse.RejectionEvent;
@@ -22,46 +19,57 @@ import dev.maillog554.parse.RejectionEvent;
  */
 public final class Classifier {
 
-    /** Categories whose text may name a list worth looking up. */
-    private static final Set<Category> LIST_CATEGORIES = Set.of(Category.BLOCKLISTED, Category.IP_BLOCKED,
-            Category.IP_REPUTATION, Category.CONTENT_SPAM, Category.HELO_REJECTED, Category.SENDER_REJECTED,
-            Category.POLICY, Category.NOT_AUTHORIZED);
-
     // "Unauthenticated email from example.jp is not accepted" / "sending domain [EXAMPLE.JP]" / "domain (x.org)"
     private static final Pattern SENDER_DOMAIN = Pattern.compile(
             "(?:email from |domain \\[|domain \\(|sender address [^@\\s]{1,64}@|from=<[^@>\\s]{1,64}@)"
                     + "([a-z0-9][a-z0-9.-]{0,200}\\.[a-z]{2,24})", Pattern.CASE_INSENSITIVE);
 
+    // The shipped files are checked by RulesCheckTest at build time, not at every start.
     private static final class Holder {
-        static final Classifier INSTANCE = new Classifier();
+        static final Classifier INSTANCE = new Classifier(ClassifyData.read(null));
     }
 
     private final RuleSet rules;
     private final Providers providers;
     private final Blocklists blocklists;
     private final TipCatalog tips;
-    private final Map<Category, String> descriptions;
-    private final Map<Category, String> sisimai;
+    private final Categories categories;
 
-    private Classifier() {
-        this.rules = RuleSet.load();
-        this.providers = Providers.load();
-        this.blocklists = Blocklists.load();
-        this.tips = TipCatalog.load();
-        Map<Category, String> d = new EnumMap<>(Category.class);
-        Map<Category, String> s = new EnumMap<>(Category.class);
-        for (CSVRecord r : Resources.csv("categories.csv")) {
-            Category c = Category.fromId(r.get("id"));
-            d.put(c, r.get("description"));
-            s.put(c, r.get("sisimai"));
-        }
-        this.descriptions = Map.copyOf(d);
-        this.sisimai = Map.copyOf(s);
+    private Classifier(ClassifyData data) {
+        this.rules = RuleSet.of(data.rules());
+        this.providers = Providers.of(data.providers());
+        this.blocklists = Blocklists.of(data.blocklists());
+        this.tips = TipCatalog.of(data.tips());
+        this.categories = Categories.of(data.categories());
     }
 
-    /** Loads the rules shipped with the application (once; later calls return the same instance). */
+    /**
+     * The classifier of the classify folder in use ({@link ClassifyFolder#current}) before the shipped files, or
+     * of the shipped files alone; built once per folder and its files' state, so callers may call this often.
+     *
+     * @throws RulesException when the folder's files have problems ({@code rules check} lists the same)
+     */
     public static Classifier load() {
-        return Holder.INSTANCE;
+        return load(ClassifyFolder.current().orElse(null));
+    }
+
+    /**
+     * The classifier of {@code folder}'s files before the shipped ones; of the shipped ones alone when null.
+     *
+     * @throws RulesException when the folder's files have problems
+     */
+    public static Classifier load(Path folder) {
+        if (folder == null) {
+            return Holder.INSTANCE;
+        }
+        return ClassifyFolder.cached(folder, () -> {
+            ClassifyData data = ClassifyData.read(folder);
+            List<RuleProblem> problems = RulesCheck.check(data);
+            if (!problems.isEmpty()) {
+                throw new RulesException(problems);
+            }
+            return new Classifier(data);
+        });
     }
 
     /** Diagnoses one rejection event, tips included. */
@@ -80,28 +88,12 @@ public final class Classifier {
         int at = e.sender().lastIndexOf('@');
         String senderDomain = at >= 0 ? e.sender().substring(at + 1).replace(">", "") : "";
         if (e.direction() == Direction.INBOUND) {
-            Diagnosis d = diagnose(e.replyCode(), e.enhancedCode(), e.message(), dom, "", e.stage(), senderDomain,
+            return diagnose(e.replyCode(), e.enhancedCode(), e.message(), dom, "", e.stage(), senderDomain,
                     e.remoteIp(), true, withTips);
-            return withTips ? inbound(d) : d;
         }
         return diagnose(e.replyCode(), e.enhancedCode(), e.message(), dom, e.remoteHost(), e.stage(), senderDomain,
                 "", false, withTips);
     }
-
-    // Inbound, we are the receiver: the client's host and our own domain say nothing about a mailbox provider,
-    // and most tips are for the sender, so say first whose move it is; receiver-side tips (inbound.<category>)
-    // follow it, then the sender's steps.
-    private Diagnosis inbound(Diagnosis d) {
-        List<String> t = new ArrayList<>(d.tips().size() + 1);
-        t.add(INBOUND_TIP);
-        t.addAll(d.tips());
-        return new Diagnosis(d.category(), d.ruleId(), "", d.blocklist(), d.listed(), t);
-    }
-
-    static final String INBOUND_TIP = "Inbound: your own server refused this client. Usually that is the filter "
-            + "working; act only if the client was legitimate (check the client IP and the sender), then fix the "
-            + "rule or allow-list it. Receiver-side notes come first; the other steps are what the sender would "
-            + "have to do.";
 
     /**
      * Diagnoses a reply.
@@ -129,8 +121,9 @@ public final class Classifier {
                 true);
     }
 
-    // clientIp: the other side's address when the caller knows it (inbound: the client); inbound picks the
-    // receiver-side tips and ignores the relay host and recipient domain for provider detection.
+    // clientIp: the other side's address when the caller knows it (inbound: the client). Inbound, we are the
+    // receiver: the client's host and our own domain say nothing about a mailbox provider, and most tips are for
+    // the sender, so the tips start with whose move it is and the receiver-side steps (TipCatalog.INBOUND).
     private Diagnosis diagnose(int replyCode, String enhancedCode, String text, String recipientDomain,
                                String remoteHost, String stage, String senderDomain, String clientIp,
                                boolean inbound, boolean withTips) {
@@ -155,7 +148,8 @@ public final class Classifier {
                 t.toLowerCase(Locale.ROOT));
         Rule rule = rules.first(probe);
         Category category = rule == null ? Category.UNKNOWN : rule.category();
-        Optional<BlocklistInfo> list = LIST_CATEGORIES.contains(category) ? blocklists.detect(t) : Optional.empty();
+        Optional<BlocklistInfo> list = categories.get(category).findBlocklist() ? blocklists.detect(t)
+                : Optional.empty();
         String blocklist = list.map(BlocklistInfo::id).orElse("");
         String listed = list.map(BlocklistInfo::listed).orElse("");
         if (!withTips) {
@@ -177,14 +171,33 @@ public final class Classifier {
         return new Diagnosis(category, rule == null ? "" : rule.id(), provider, blocklist, listed, tipList);
     }
 
-    /** One-line description of a category. */
+    /** One-line description of a category; empty for one the files do not define. */
     public String describe(Category c) {
-        return descriptions.getOrDefault(c, "");
+        return categories.get(c).description();
     }
 
-    /** The Sisimai reason a category corresponds to (see docs/causes.md). */
+    /**
+     * What live checks ({@code --check}) ask about outbound rejections of a category: {@code host} (the sending
+     * IP's reverse DNS), {@code auth} (the sender domain's SPF, DMARC, DKIM), {@code routing} (the recipient
+     * domain's MX); from categories.csv.
+     */
+    public Set<String> liveChecks(Category c) {
+        return categories.get(c).liveChecks();
+    }
+
+    /** The Sisimai reason a category corresponds to (see docs/causes.md); "undefined" for an unknown one. */
     public String sisimaiReason(Category c) {
-        return sisimai.getOrDefault(c, "undefined");
+        return categories.get(c).sisimai();
+    }
+
+    /** Every category the files define, in their order (a classify folder's first). */
+    public List<Category> categories() {
+        return categories.all();
+    }
+
+    /** The category with this id (any case, {@code _} for {@code -}) when the files define it. */
+    public Optional<Category> category(String id) {
+        return categories.find(id);
     }
 
     /** Human name of a provider id, or the id itself. */

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVRecord;
-
 /** Recognises the receiving provider or gateway from the relay host, a text marker or the recipient domain. */
 final class Providers {
 
@@ -22,12 +20,11 @@ final class Providers {
     }
 
     // The markers are case-insensitive: FoldedPatterns searches them in the lower-cased text.
-    static Providers load() {
-        List<CSVRecord> rows = Resources.csv("providers.csv");
+    static Providers of(List<DataFile.Row> rows) {
         FoldedPatterns markers = FoldedPatterns.of(rows.stream().map(r -> r.get("markers")).toList());
         List<Provider> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            CSVRecord r = rows.get(i);
+            DataFile.Row r = rows.get(i);
             out.add(new Provider(r.get("id"), r.get("name"), words(r.get("domains")), words(r.get("hosts")),
                     markers.get(i)));
         }

@@ -8,16 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads the classifier's data files from the class path (works in a native image: no reflection). */
+/** Reads the classifier's shipped data files from the class path (works in a native image: no reflection). */
 final class Resources {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    /** The CSV dialect of every data file: a header line, {@code #} comments, blank lines ignored, cells trimmed. */
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setCommentMarker('#')
@@ -37,17 +37,7 @@ final class Resources {
         }
     }
 
-    static Properties properties(String name) {
-        try (Reader r = reader(name)) {
-            Properties p = new Properties();
-            p.load(r);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classify/" + name, e);
-        }
-    }
-
-    private static Reader reader(String name) throws IOException {
+    static Reader reader(String name) throws IOException {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         if (cl == null) {
             cl = Resources.class.getClassLoader();

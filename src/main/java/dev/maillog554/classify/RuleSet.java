@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVRecord;
-
-/** The ordered rules from classify/rules.csv; the first rule that matches wins. */
+/** The ordered rules from rules.csv (a classify folder's first, then the shipped ones); the first that matches wins. */
 final class RuleSet {
 
     private final List<Rule> rules;
@@ -31,15 +29,19 @@ final class RuleSet {
         this.prefilter = LiteralPrefilter.of(this.rules.stream().map(Rule::text).toList());
     }
 
-    static RuleSet load() {
+    /** The rules of rows already checked (see {@link RulesCheck}), in their order. */
+    static RuleSet of(List<DataFile.Row> rows) {
         List<Rule> out = new ArrayList<>();
-        for (CSVRecord r : Resources.csv("rules.csv")) {
-            String text = r.get("text");
-            Pattern p = text.isEmpty() || "*".equals(text) ? null : Pattern.compile(lowerLiterals(text));
-            out.add(Rule.of(r.get("id"), Category.fromId(r.get("category")), r.get("reply"), r.get("enhanced"),
-                    r.get("stage"), r.get("provider"), p));
+        for (DataFile.Row r : rows) {
+            out.add(Rule.of(r.get("id"), new Category(r.get("category")), r.get("reply"), r.get("enhanced"),
+                    r.get("stage"), r.get("provider"), textPattern(r.get("text"))));
         }
         return new RuleSet(out);
+    }
+
+    /** A rule's text column compiled as the classifier searches it; null for any text (empty or {@code *}). */
+    static Pattern textPattern(String text) {
+        return text.isEmpty() || "*".equals(text) ? null : Pattern.compile(lowerLiterals(text));
     }
 
     /**

@@ -3,16 +3,19 @@ package dev.maillog554.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Remediation tips from classify/tips.properties. Keys are {@code <scope>.<n>} with scopes
- * {@code blocklist.<id>}, {@code provider.<id>.<category>}, {@code provider.<id>}, {@code rule.<id>},
- * {@code category.<id>} and {@code inbound.<category>} (receiver-side steps, first for inbound rejections); values
- * may use {ip}, {reversed_ip}, {domain} and {recipient_domain}.
+ * Remediation tips from tips.properties. Keys are {@code <scope>.<n>} with scopes {@code blocklist.<id>},
+ * {@code provider.<id>.<category>}, {@code provider.<id>}, {@code rule.<id>}, {@code category.<id>},
+ * {@code inbound} (whose move an inbound rejection is, first for every one) and {@code inbound.<category>}
+ * (receiver-side steps, next for inbound rejections); values may use {ip}, {reversed_ip}, {domain},
+ * {recipient_domain} and {listed}. An empty value is no tip (a classify folder hides a shipped tip so).
  */
 final class TipCatalog {
+
+    /** The scope of the tips every inbound rejection starts with. */
+    static final String INBOUND = "inbound";
 
     private final Map<String, List<String>> byScope;
 
@@ -20,14 +23,17 @@ final class TipCatalog {
         this.byScope = Map.copyOf(byScope);
     }
 
-    static TipCatalog load() {
-        Properties p = Resources.properties("tips.properties");
+    /** Tips already checked (keys end in a number, see {@link RulesCheck}). */
+    static TipCatalog of(List<DataFile.Tip> tips) {
         Map<String, TreeMap<Integer, String>> tmp = new TreeMap<>();
-        for (String key : p.stringPropertyNames()) {
-            int dot = key.lastIndexOf('.');
-            String scope = key.substring(0, dot);
-            int n = Integer.parseInt(key.substring(dot + 1));
-            tmp.computeIfAbsent(scope, k -> new TreeMap<>()).put(n, p.getProperty(key).trim());
+        for (DataFile.Tip t : tips) {
+            if (t.value().isEmpty()) {
+                continue;
+            }
+            int dot = t.key().lastIndexOf('.');
+            String scope = t.key().substring(0, dot);
+            int n = Integer.parseInt(t.key().substring(dot + 1));
+            tmp.computeIfAbsent(scope, k -> new TreeMap<>()).put(n, t.value());
         }
         Map<String, List<String>> out = new TreeMap<>();
         tmp.forEach((k, v) -> out.put(k, List.copyOf(v.values())));
@@ -47,12 +53,13 @@ final class TipCatalog {
         return tips(blocklist, provider, category, ruleId, vars, false);
     }
 
-    /** As above; for an inbound rejection the receiver-side {@code inbound.<category>} tips come first. */
+    /** As above; an inbound rejection's start with the {@code inbound} and {@code inbound.<category>} tips. */
     List<String> tips(String blocklist, String provider, Category category, String ruleId, Map<String, String> vars,
                       boolean inbound) {
         List<String> out = new ArrayList<>();
         if (inbound) {
-            add(out, scope("inbound." + category.id()), vars);
+            add(out, scope(INBOUND), vars);
+            add(out, scope(INBOUND + "." + category.id()), vars);
         }
         if (!blocklist.isEmpty()) {
             add(out, scope("blocklist." + blocklist), vars);

@@ -46,6 +46,9 @@ class ExplainCommand implements Callable<Integer>, NoHistory {
     @Mixin
     CheckOptions checks;
 
+    @Mixin
+    ClassifyOptions classify;
+
     @Spec
     CommandSpec spec;
     @Inject
@@ -55,6 +58,9 @@ class ExplainCommand implements Callable<Integer>, NoHistory {
 
     @Override
     public Integer call() {
+        if (!classify.ready(spec.commandLine().getErr())) {
+            return ExitCodes.BAD_INPUT;
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<String> inputs = new ArrayList<>();
         if (words != null && !words.isEmpty()) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:Reports written.",
             "1:Runtime failure: database or report folder unusable.",
-            "2:Bad usage.",
+            "2:Bad usage, or a classify file with problems.",
             "4:More rejections than --fail-if-count allows.",
             "5:Another run is using the embedded database."})
 class ReportCommand implements Callable<Integer> {
@@ -67,6 +67,9 @@ class ReportCommand implements Callable<Integer> {
     @Mixin
     CheckOptions checks;
 
+    @Mixin
+    ClassifyOptions classify;
+
     @Spec
     CommandSpec spec;
 
@@ -75,6 +78,9 @@ class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!classify.ready(spec.commandLine().getErr())) {
+            return ExitCodes.BAD_INPUT;
+        }
         ZoneId z = zone == null ? ZoneId.systemDefault() : zone;
         Instant now = Instant.now();
         Instant[] window = TimeSpec.window(since, until, now, z);

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:Finished, whether or not rejections were found.",
             "1:Runtime failure: database or report folder unusable.",
-            "2:Bad usage, or some input could not be read (the others were processed).",
+            "2:Bad usage, a classify file with problems (nothing read), or some input could not be read (the "
+                    + "others were processed).",
             "3:Lines were read but none was a Postfix or Exim line.",
             "4:More rejections than --fail-if-count allows.",
             "5:Another run is using the history database (see --wait)."})
@@ -104,6 +105,9 @@ class ScanCommand implements Callable<Integer> {
     @Mixin
     CheckOptions checks;
 
+    @Mixin
+    ClassifyOptions classify;
+
     @Spec
     CommandSpec spec;
 
@@ -122,8 +126,11 @@ class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CodeFilter filter = CodeFilter.parse(codes);
         PrintWriter err = spec.commandLine().getErr();
+        if (!classify.ready(err)) {
+            return ExitCodes.BAD_INPUT;
+        }
+        CodeFilter filter = CodeFilter.parse(codes);
         ZoneId z = zone == null ? ZoneId.systemDefault() : zone;
         Instant now = Instant.now();
         Instant[] window = TimeSpec.window(since, until, now, z);

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:Stopped normally.",
             "1:Runtime failure: the port is taken or the database is unusable.",
-            "2:Bad usage: also --host other than loopback without a token, or an unreadable --token-file."})
+            "2:Bad usage: also --host other than loopback without a token, an unreadable --token-file, or a "
+                    + "configured classify folder with problems."})
 class ServeCommand implements Callable<Integer> {
 
     // Read by ServeOptions before start-up; declared here for --help and validation.
@@ -53,6 +54,10 @@ class ServeCommand implements Callable<Integer> {
     public Integer call() {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "invalid port " + port + ": use 0 to 65535");
+        }
+        // serve takes the classify folder from its configuration only: the API answers from start-up on
+        if (!new ClassifyOptions().ready(spec.commandLine().getErr())) {
+            return ExitCodes.BAD_INPUT;
         }
         Config config = ConfigProvider.getConfig();
         int actual = config.getOptionalValue("quarkus.http.port", Integer.class).orElse(port);

@@ -16,7 +16,6 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 
-import dev.maillog554.classify.Category;
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.classify.Rejection;
 import dev.maillog554.parse.DeliveryStatus;
@@ -42,14 +41,12 @@ public final class RejectionCsv implements Closeable {
     /** RFC 4180 with LF line ends (DEFAULT ends lines with CRLF, which makes golden diffs noisy). */
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
-    // label() and id() build a new lower-case string on every call; a row of the CSV needs four of them.
+    // label() builds a new lower-case string on every call; a row of the CSV needs three of them.
     private static final String[] DIRECTIONS = Arrays.stream(Direction.values()).map(Direction::label)
             .toArray(String[]::new);
     private static final String[] STATUSES = Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::label)
             .toArray(String[]::new);
     private static final String[] MTAS = Arrays.stream(Mta.values()).map(Mta::label).toArray(String[]::new);
-    private static final String[] CATEGORIES = Arrays.stream(Category.values()).map(Category::id)
-            .toArray(String[]::new);
 
     private final Path dir;
     private final Path tmp;
@@ -105,7 +102,7 @@ public final class RejectionCsv implements Closeable {
         p.cell(CsvCells.safe(e.recipientDomain()));
         p.cell(e.replyCode() == 0 ? "" : Integer.toString(e.replyCode()));
         p.cell(CsvCells.safe(e.enhancedCode()));
-        p.cell(CATEGORIES[d.category().ordinal()]);
+        p.cell(d.category().id());
         p.cell(d.provider());
         p.cell(d.blocklist());
         p.cell(CsvCells.safe(e.stage()));

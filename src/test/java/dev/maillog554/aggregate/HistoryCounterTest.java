@@ -51,7 +51,7 @@ class HistoryCounterTest {
         for (int i = 0; i < 60; i++) {
             Rejection r = HistoryQueriesTest.rejection(host, t0.plusSeconds(i * 1800L), i % 3 == 0 ? Direction.INBOUND
                     : Direction.OUTBOUND, domains[i % domains.length], i % 2 == 0 ? "5.7.1" : "5.1.1",
-                    i % 2 == 0 ? Category.POLICY : Category.UNKNOWN_RECIPIENT, "message " + (i % 4));
+                    i % 2 == 0 ? new Category("policy") : new Category("unknown-recipient"), "message " + (i % 4));
             agg.add(r);
             batch.add(new KeyedRejection(DedupeKey.of(host, "line " + i, 1), r));
         }

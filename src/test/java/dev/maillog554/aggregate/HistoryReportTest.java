@@ -34,8 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class HistoryReportTest {
 
-    private static final Category[] CATEGORIES = {Category.POLICY, Category.UNKNOWN_RECIPIENT,
-        Category.BLOCKLISTED, Category.RELAY_DENIED};
+    private static final Category[] CATEGORIES = {new Category("policy"), new Category("unknown-recipient"),
+        new Category("blocklisted"), new Category("relay-denied")};
 
     @Inject
     RunStore store;

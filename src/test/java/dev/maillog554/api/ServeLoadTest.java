@@ -112,8 +112,8 @@ class ServeLoadTest {
     private void seed() {
         long run = store.startRun(new RunInfo(Instant.parse("2026-11-01T00:00:00Z"), HOST, List.of("load.log"),
                 "554"));
-        Category[] causes = {Category.BLOCKLISTED, Category.UNKNOWN_RECIPIENT, Category.POLICY,
-            Category.CONTENT_SPAM, Category.RELAY_DENIED};
+        Category[] causes = {new Category("blocklisted"), new Category("unknown-recipient"), new Category("policy"),
+            new Category("content-spam"), new Category("relay-denied")};
         Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
         List<KeyedRejection> batch = new ArrayList<>(1000);
         for (int i = 0; i < ROWS; i++) {

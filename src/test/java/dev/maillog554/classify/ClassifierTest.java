@@ -104,7 +104,7 @@ class ClassifierTest {
                 + "Unauthenticated email from example.net is not accepted due to domain's DMARC policy. (in reply "
                 + "to end of DATA command))");
         assertEquals("google", d.provider());
-        assertEquals(Category.DMARC, d.category());
+        assertEquals(new Category("dmarc"), d.category());
         assertTrue(d.tips().stream().anyMatch(t -> t.contains("_dmarc.example.net")), d.tips().toString());
     }
 
@@ -112,7 +112,7 @@ class ClassifierTest {
     void blocklistWithFilledLookupUrls() {
         Diagnosis d = explain("554 5.7.1 Service unavailable; Client host [203.0.113.9] blocked using "
                 + "zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.9");
-        assertEquals(Category.BLOCKLISTED, d.category());
+        assertEquals(new Category("blocklisted"), d.category());
         assertEquals("spamhaus-zen", d.blocklist());
         assertEquals("203.0.113.9", d.listed());
         Optional<BlocklistInfo> b = c.blocklist(d);
@@ -179,9 +179,9 @@ class ClassifierTest {
     void inboundRelayDenialSpeaksToTheReceiver() {
         Diagnosis d = c.classify(inbound("bot@spam.example", "victim@elsewhere.example", 554, "5.7.1", "RCPT",
                 "203.0.113.45", "<victim@elsewhere.example>: Relay access denied"));
-        assertEquals(Category.RELAY_DENIED, d.category());
+        assertEquals(new Category("relay-denied"), d.category());
         assertEquals("", d.provider());
-        assertEquals(Classifier.INBOUND_TIP, d.tips().get(0));
+        assertTrue(d.tips().get(0).startsWith("Inbound: your own server refused this client."), d.tips().get(0));
         assertTrue(d.tips().get(1).contains("port 587"), d.tips().get(1));
         assertTrue(d.tips().get(2).contains("elsewhere.example"), d.tips().get(2));
     }
@@ -190,7 +190,7 @@ class ClassifierTest {
     void inboundBlocklistWarnsAboutPublicResolvers() {
         Diagnosis d = c.classify(inbound("ceo@lookalike.example", "accounts@example.com", 554, "5.7.1", "RCPT",
                 "203.0.113.77", "Service unavailable; Client host [203.0.113.77] blocked using zen.spamhaus.org"));
-        assertEquals(Category.BLOCKLISTED, d.category());
+        assertEquals(new Category("blocklisted"), d.category());
         assertTrue(d.tips().get(1).contains("127.255.255.254"), d.tips().get(1));
         assertTrue(d.tips().get(2).contains("77.113.0.203.zen.spamhaus.org"), d.tips().get(2));
     }
@@ -199,16 +199,16 @@ class ClassifierTest {
     void inboundTipsForPtrSpfAndSender() {
         Diagnosis ptr = c.classify(inbound("a@b.example", "u@example.com", 450, "4.7.25", "RCPT", "198.51.100.7",
                 "Client host rejected: cannot find your hostname, [198.51.100.7]"));
-        assertEquals(Category.NO_PTR, ptr.category());
+        assertEquals(new Category("no-ptr"), ptr.category());
         assertTrue(ptr.tips().get(1).contains("198.51.100.7"), ptr.tips().get(1));
         Diagnosis spf = c.classify(inbound("x@forged.example", "u@example.com", 550, "5.7.23", "RCPT",
                 "198.51.100.8", "<u@example.com>: Recipient address rejected: Message rejected due to: SPF fail - "
                         + "not authorized"));
-        assertEquals(Category.SPF, spf.category());
+        assertEquals(new Category("spf"), spf.category());
         assertTrue(spf.tips().get(1).contains("forged.example"), spf.tips().get(1));
         Diagnosis snd = c.classify(inbound("x@nxdomain.example", "u@example.com", 450, "4.1.8", "RCPT",
                 "198.51.100.9", "<x@nxdomain.example>: Sender address rejected: Domain not found"));
-        assertEquals(Category.SENDER_REJECTED, snd.category());
+        assertEquals(new Category("sender-rejected"), snd.category());
         assertTrue(snd.tips().get(1).contains("dig +short MX nxdomain.example"), snd.tips().get(1));
     }
 
@@ -221,13 +221,13 @@ class ClassifierTest {
     @Test
     void everyTipKeyHasAKnownScope() {
         Set<String> categories = new HashSet<>();
-        for (Category cat : Category.values()) {
+        for (Category cat : c.categories()) {
             categories.add(cat.id());
         }
         for (String scope : c.tipCatalog().all().keySet()) {
-            String kind = scope.substring(0, scope.indexOf('.'));
+            String kind = scope.indexOf('.') < 0 ? scope : scope.substring(0, scope.indexOf('.'));
             assertTrue(Set.of("blocklist", "provider", "rule", "category", "inbound").contains(kind), scope);
-            if ("category".equals(kind) || "inbound".equals(kind)) {
+            if ("category".equals(kind) || "inbound".equals(kind) && !"inbound".equals(scope)) {
                 assertTrue(categories.contains(scope.substring(kind.length() + 1)), scope);
             }
         }

@@ -46,6 +46,7 @@ class StartupArgsTest {
     @Test
     void commandsWithoutHistory() {
         assertFalse(StartupArgs.parse(new String[] {"explain", "554 5.7.1 no"}).needsDatabase());
+        assertFalse(StartupArgs.parse(new String[] {"rules", "check"}).needsDatabase());
         assertFalse(StartupArgs.parse(new String[] {}).needsDatabase());
         assertFalse(StartupArgs.parse(new String[] {"--version"}).needsDatabase());
         assertFalse(StartupArgs.parse(new String[] {"scan", "--help"}).needsDatabase());

@@ -41,7 +41,7 @@ class HtmlReportTest {
         // A journal record can carry any byte into a message; the page keeps the text and drops the controls.
         Aggregator a = new Aggregator(ZoneOffset.UTC);
         a.add(SampleCounts.rejection("2024-11-26T10:05:00Z", Direction.OUTBOUND, "u@example.com", "5.7.1",
-                "bell\u0007 escape\u001b[31m nul\u0000 end", Category.BLOCKLISTED, 1));
+                "bell\u0007 escape\u001b[31m nul\u0000 end", new Category("blocklisted"), 1));
         String p = HtmlReport.render(a.result(), SampleCounts.meta(), Redactor.NONE);
         assertTrue(p.contains("<code>554 5.7.1 bell escape[31m nul end</code>"), p);
         assertTrue(p.chars().noneMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\t'),
@@ -116,7 +116,7 @@ class HtmlReportTest {
         for (int d = 0; d < domains; d++) {
             for (int n = d < 10 ? 3 : 1; n > 0; n--) {
                 a.add(SampleCounts.rejection("2024-11-26T10:05:00Z", Direction.OUTBOUND, "u@domain-" + d + ".example",
-                        "5.7.1", "blocked", Category.BLOCKLISTED, d));
+                        "5.7.1", "blocked", new Category("blocklisted"), d));
             }
         }
         String big = HtmlReport.render(a.result(), SampleCounts.meta(), Redactor.NONE);

@@ -20,11 +20,11 @@ class MetricsFileTest {
     void sumsOverDomainsAndEscapesLabelValues() {
         Aggregator agg = new Aggregator(ZoneOffset.UTC);
         agg.add(SampleCounts.rejection("2026-11-26T08:00:00Z", Direction.OUTBOUND, "a@example.net", "5.7.1", "x",
-                Category.BLOCKLISTED, 1));
+                new Category("blocklisted"), 1));
         agg.add(SampleCounts.rejection("2026-11-26T08:01:00Z", Direction.OUTBOUND, "b@example.org", "5.7.1", "y",
-                Category.BLOCKLISTED, 2));
+                new Category("blocklisted"), 2));
         agg.add(SampleCounts.rejection("2026-11-26T08:02:00Z", Direction.INBOUND, "c@example.com", "5.7.\"1\\",
-                "z", Category.RELAY_DENIED, 3));
+                "z", new Category("relay-denied"), 3));
         String text = MetricsFile.render(new MetricsFile.Run(agg.result(), 40, 1, 0, Duration.ofMillis(1500),
                 Instant.parse("2026-11-26T09:00:00Z"), 0), 1.7e9);
         List<String> lines = text.lines().filter(l -> l.startsWith("maillog554_rejections{")).toList();

@@ -47,21 +47,23 @@ final class SampleCounts {
     static List<Rejection> rejections() {
         return List.of(
                 rejection("2024-11-25T10:00:01Z", Direction.INBOUND, "bob@example.org", "5.7.1",
-                        "<bob@example.org>: Relay access denied", Category.RELAY_DENIED, 1,
+                        "<bob@example.org>: Relay access denied", new Category("relay-denied"), 1,
                         "Check mynetworks and permit_sasl_authenticated."),
                 rejection("2024-11-26T10:05:00Z", Direction.OUTBOUND, "carol@example.com", "5.7.1",
                         "Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org",
-                        Category.BLOCKLISTED, 2, "Look up 192.0.2.10 at check.spamhaus.org and request delisting."),
+                        new Category("blocklisted"), 2,
+                        "Look up 192.0.2.10 at check.spamhaus.org and request delisting."),
                 rejection("2024-11-26T11:05:00Z", Direction.OUTBOUND, "dave@example.com", "5.7.1",
                         "Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org",
-                        Category.BLOCKLISTED, 3, "Look up 192.0.2.10 at check.spamhaus.org and request delisting."),
+                        new Category("blocklisted"), 3,
+                        "Look up 192.0.2.10 at check.spamhaus.org and request delisting."),
                 rejection("2024-11-27T09:00:00Z", Direction.OUTBOUND, "erin@example.com", "5.7.1",
                         "Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org",
-                        Category.BLOCKLISTED, 4),
+                        new Category("blocklisted"), 4),
                 rejection("2024-11-27T12:00:00Z", Direction.OUTBOUND, "frank@evil.example", "",
                         SCRIPT + " " + IMG + " " + JS_URL, Category.UNKNOWN, 5, "Tip with " + SCRIPT),
                 rejection("2024-11-27T12:30:00Z", Direction.INBOUND, "grace@example.org", "5.7.1",
-                        "=HYPERLINK(\"http://x.example\") Relay access denied", Category.RELAY_DENIED, 6));
+                        "=HYPERLINK(\"http://x.example\") Relay access denied", new Category("relay-denied"), 6));
     }
 
     static Counts counts() {

@@ -48,7 +48,7 @@ public class HistoryQueriesTest {
         List<KeyedRejection> second = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             KeyedRejection k = new KeyedRejection(DedupeKey.of(host, "line " + i, 1), rejection(host,
-                    t0.plusSeconds(i), Direction.OUTBOUND, "example.org", "5.7.1", Category.POLICY, "m " + i));
+                    t0.plusSeconds(i), Direction.OUTBOUND, "example.org", "5.7.1", new Category("policy"), "m " + i));
             (i < 20 ? first : second).add(k);
         }
         long run = store.startRun(new RunInfo(t0, host, List.of("mail.log"), "554"));
