@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Map;
+import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.maillog554.explain.ExplanationFields;
 import dev.maillog554.scan.ScanResult;
 import dev.maillog554.scan.ScanService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -196,6 +199,14 @@ class ApiResourcesTest {
                 .body("reply_code", equalTo(554)).body("enhanced_code", equalTo("5.7.1"))
                 .body("enhanced_meaning", equalTo("Permanent failure: Delivery not authorized, message refused"))
                 .body("category", not(equalTo(""))).body("tips", not(equalTo(null)));
+    }
+
+    @Test
+    void explainAnswersTheFieldsOfTheOneExplanation() {
+        Map<String, Object> body = given().contentType(ContentType.TEXT).body(ApiData.LINES.get(1))
+                .when().post("/api/explain").then().statusCode(200).extract().jsonPath().getMap("");
+        // the same record, through Jackson, as explain --json (ExplainCommandTest checks that side)
+        assertEquals(new TreeSet<>(ExplanationFields.withoutChecks()), new TreeSet<>(body.keySet()));
     }
 
     @Test

@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.maillog554.explain.ExplanationFields;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -49,6 +53,16 @@ class ExplainCommandTest {
         assertTrue(j.contains("\"blocklist\":\"\""), j);
         assertTrue(j.contains("\"tips\":[\""), j);
         assertTrue(j.endsWith("]}"), j);
+    }
+
+    @Test
+    @Launch({"explain", "--json", "554 5.7.1 Service unavailable; Client host [203.0.113.9] blocked using "
+            + "zen.spamhaus.org"})
+    void jsonHasTheFieldsOfTheOneExplanation(LaunchResult r) throws IOException {
+        List<String> names = new ArrayList<>();
+        new ObjectMapper().readTree(jsonLines(r).get(0)).fieldNames().forEachRemaining(names::add);
+        // the same record, through Jackson, as POST /api/explain (ApiResourcesTest checks that side)
+        assertEquals(ExplanationFields.withoutChecks(), names);
     }
 
     @Test
