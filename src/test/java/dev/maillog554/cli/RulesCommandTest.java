@@ -38,7 +38,7 @@ class RulesCommandTest {
         assertEquals(1, out.size(), r.getOutput());
         assertTrue(out.get(0).matches("OK: \\d+ rules, 26 providers, 19 blocklists, 37 categories, \\d+ tips "
                 + "\\(shipped files only\\)"), out.get(0));
-        assertEquals("", r.getErrorOutput());
+        assertEquals("", HistoryFixture.errors(r));
     }
 
     @Test
@@ -58,7 +58,7 @@ class RulesCommandTest {
         assertEquals("", r.getOutput());
         assertEquals(List.of(broken.resolve("rules.csv") + ":3: category 'own-dnsbl-typo' is not in categories.csv",
                 broken.resolve("tips.properties") + ":1: key 'provider.gogle.1': provider 'gogle' is not in "
-                        + "providers.csv"), r.getErrorStream());
+                        + "providers.csv"), HistoryFixture.errors(r).lines().toList());
     }
 
     @Test
@@ -69,7 +69,8 @@ class RulesCommandTest {
         LaunchResult scan = launcher.launch("scan", "--data-dir", tmp.resolve("db").toString(), "--out",
                 out.toString(), "--classify-dir", broken.toString(), tmp.resolve("no-such.log").toString());
         assertEquals(ExitCodes.BAD_INPUT, scan.exitCode(), scan.getErrorOutput());
-        assertEquals(check.getErrorStream(), scan.getErrorStream(), "the same messages, and none about the log");
+        assertEquals(HistoryFixture.errors(check), HistoryFixture.errors(scan),
+                "the same messages, and none about the log");
         assertEquals("", scan.getOutput());
         assertFalse(Files.exists(out), "no report was written");
     }
