@@ -177,8 +177,9 @@ public final class TestDnsServer implements AutoCloseable {
             InetAddress from = p.getAddress();
             int port = p.getPort();
             received(query).ifPresent(q -> replies.schedule(() -> {
+                byte[] wire;
                 try {
-                    byte[] wire = answer(q).toWire();
+                    wire = answer(q).toWire();
                     if (wire.length > udpLimit) {
                         Message tc = new Message(q.getHeader().getID());
                         tc.getHeader().setFlag(Flags.QR);
@@ -186,11 +187,14 @@ public final class TestDnsServer implements AutoCloseable {
                         tc.addRecord(q.getQuestion(), Section.QUESTION);
                         wire = tc.toWire();
                     }
+                } finally {
+                    // Out of flight before the answer leaves: once the client has it, it may ask the next one.
+                    inFlight.decrementAndGet();
+                }
+                try {
                     udp.send(new DatagramPacket(wire, wire.length, from, port));
                 } catch (IOException e) {
                     // the test's client is gone
-                } finally {
-                    inFlight.decrementAndGet();
                 }
             }, delay.toMillis(), TimeUnit.MILLISECONDS));
         }
@@ -218,14 +222,15 @@ public final class TestDnsServer implements AutoCloseable {
                 if (q.isEmpty()) {
                     continue;
                 }
+                byte[] wire;
                 try {
-                    byte[] wire = answer(q.get()).toWire();
-                    out.writeShort(wire.length);
-                    out.write(wire);
-                    out.flush();
+                    wire = answer(q.get()).toWire();
                 } finally {
-                    inFlight.decrementAndGet();
+                    inFlight.decrementAndGet(); // before the answer leaves, as for UDP
                 }
+                out.writeShort(wire.length);
+                out.write(wire);
+                out.flush();
             }
         } catch (IOException e) {
             // connection closed

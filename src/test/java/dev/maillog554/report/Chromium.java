@@ -3,6 +3,7 @@ package dev.maillog554.report;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -179,6 +180,8 @@ final class Chromium implements AutoCloseable {
         try {
             socket.abort();
         } finally {
+            // Chromium's helpers (network service, GPU, zygote) write to the profile too: stop them with it.
+            process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -195,8 +198,8 @@ final class Chromium implements AutoCloseable {
     private static void deleteTree(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp profile is harmless.
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temp profile is harmless (a helper may still be renaming a file in it).
         }
     }
 
