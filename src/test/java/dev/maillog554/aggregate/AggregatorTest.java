@@ -28,9 +28,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Rejection;
-import dev.maillog554.ingest.LogLine;
 import dev.maillog554.parse.Direction;
-import dev.maillog554.parse.LogParser;
+import dev.maillog554.parse.FixtureEvents;
 import dev.maillog554.parse.ParseContext;
 import dev.maillog554.parse.RejectionEvent;
 
@@ -46,14 +45,9 @@ class AggregatorTest {
 
     /** Every 554 rejection of the log (what a scan keeps by default), in log order, diagnosed with tips. */
     private static List<Rejection> rejections(List<String> lines) {
-        LogParser parser = new LogParser();
         ParseContext ctx = new ParseContext(ZoneOffset.UTC, Instant.parse("2026-12-01T00:00:00Z"));
-        List<Rejection> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            parser.parse(new LogLine(LOG.toString(), i + 1, lines.get(i)), ctx).filter(e -> e.replyCode() == 554)
-                    .ifPresent(e -> out.add(new Rejection(e, CLASSIFIER.classify(e))));
-        }
-        return out;
+        return FixtureEvents.parse(LOG.toString(), lines, ctx).stream().filter(e -> e.replyCode() == 554)
+                .map(e -> new Rejection(e, CLASSIFIER.classify(e))).toList();
     }
 
     private static List<Rejection> fixture() throws IOException {
