@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One run at a time per database, with real processes: a second scan exits at once with code 5 and one line,
- * or with {@code --wait} queues and then finishes with 0. Covers the race where two scans start together and
- * one used to fail inside start-up with H2's stack trace and exit 1.
+ * or with {@code --wait} queues and then finishes with 0, also when two scans start together and the busy
+ * database is met inside start-up, where H2 would otherwise print its stack trace and exit 1.
  */
 class ConcurrentRunsIT {
 
