@@ -1,9 +1,9 @@
 package dev.maillog554.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -58,7 +58,7 @@ public final class LogSources {
      * and skips: the file is compressed, or holds records that are converted to lines.
      */
     static boolean transformed(Path file) throws IOException {
-        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
+        try (BufferedInputStream in = new BufferedInputStream(openFile(file), BUFFER)) {
             if (Compression.of(in) != Compression.NONE) {
                 return true;
             }
@@ -70,7 +70,7 @@ public final class LogSources {
             throws IOException {
         InputStream raw = meter.counting(input.isStdin()
                 ? new NonClosingInputStream(System.in)
-                : Files.newInputStream(input.path()));
+                : openFile(input.path()));
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
         try {
             Compression c = Compression.of(in);
@@ -100,5 +100,14 @@ public final class LogSources {
         public void close() {
             // intentionally left open
         }
+    }
+
+    /**
+     * Opens a file to read. Not Files.newInputStream: its available() asks the channel for its position, which a
+     * named pipe (mkfifo, or bash's {@code <(zcat mail.log.2.gz)}) answers with "Illegal seek", and
+     * BufferedInputStream calls available() between reads; FileInputStream asks the kernel how much is buffered.
+     */
+    public static InputStream openFile(Path file) throws IOException {
+        return new FileInputStream(file.toFile());
     }
 }

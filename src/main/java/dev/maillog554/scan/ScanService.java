@@ -333,7 +333,7 @@ public class ScanService {
         if (at.offset == 0 || at.file == null || at.file.transformed()) {
             return LogSources.open(input, host, at.lineNo, sink, meter);
         }
-        InputStream raw = Files.newInputStream(input.path());
+        InputStream raw = LogSources.openFile(input.path());
         long skip = Math.max(0, at.offset - WARM_UP_BYTES);
         raw.skipNBytes(skip);
         meter.add(skip);

@@ -95,7 +95,7 @@ class DatabaseFailureIT {
         String err = p.stderr();
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.startsWith(start), err);
-        // framework text, and the generic start-up hint that used to stand in for a clear line
+        // no framework text, nor the generic start-up hint in place of the clear line
         for (String framework : List.of("Exception", "SQL statement", "org.h2", "[9", "chunk",
                 "--data-dir and the database server")) {
             assertFalse(err.contains(framework) && !start.contains(framework), framework + " in: " + err);

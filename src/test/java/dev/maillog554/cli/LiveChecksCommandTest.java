@@ -43,7 +43,12 @@ class LiveChecksCommandTest {
 
     @BeforeEach
     void startDns() throws IOException {
-        dns = TestDnsServer.start()
+        dns = dnsServer();
+    }
+
+    /** A DNS server on loopback that knows a few answers about the report fixture's hosts. */
+    static TestDnsServer dnsServer() throws IOException {
+        return TestDnsServer.start()
                 .add("77.113.0.203.zen.spamhaus.org", Type.A, "127.0.0.4")
                 .add("88.113.0.203.b.barracudacentral.org", Type.A, "127.255.255.254")
                 .add("10.2.0.192.in-addr.arpa", Type.PTR, "mx1.example.com.")

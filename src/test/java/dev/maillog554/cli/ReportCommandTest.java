@@ -1,17 +1,32 @@
 package dev.maillog554.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.maillog554.check.TestDnsServer;
+import dev.maillog554.report.ReportFiles;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -19,6 +34,9 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 /** {@code report} rebuilds the scan's reports from the history, with its filters and threshold. */
 @QuarkusMainTest
 class ReportCommandTest {
+
+    private static final Pattern MINUTE = Pattern.compile("(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d) UTC\\b");
+    private static final Pattern CHECKED_AT = Pattern.compile(",(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z)\n");
 
     @TempDir
     Path tmp;
@@ -31,6 +49,7 @@ class ReportCommandTest {
 
     @Test
     void reportFromHistoryHasTheScansTotals(QuarkusMainLauncher launcher) throws IOException {
+        Instant before = Instant.now();
         LaunchResult scan = launcher.launch("scan", "--data-dir", history.dataDir().toString(), "--out",
                 history.scanOut().toString(), "sample-logs");
         assertEquals(ExitCodes.OK, scan.exitCode(), scan.getErrorOutput());
@@ -42,15 +61,42 @@ class ReportCommandTest {
         assertTrue(r.getOutput().startsWith("26 rejections (all servers): 17 outbound, 9 inbound; 25 recipients; "),
                 r.getOutput());
         assertEquals(26, HistoryFixture.total(out));
-        for (String file : List.of("summary.csv", "by-code.csv", "by-domain.csv", "by-category.csv", "by-day.csv",
-                "by-client.csv", "by-sender-domain.csv")) {
-            assertEquals(Files.readAllLines(history.scanOut().resolve(file)), Files.readAllLines(out.resolve(file)),
-                    file + ": report from the history must say what the scan said");
-        }
-        assertEquals(Files.readAllLines(history.scanOut().resolve("rejections.csv")).size(),
-                Files.readAllLines(out.resolve("rejections.csv")).size());
+        assertSameFiles(history.scanOut(), out, ReportFiles.ALL, "4 inputs", "sample-logs", before, Instant.now());
     }
 
+    /**
+     * The report fixture (hostile replies and formula-start addresses included) checked live against a DNS server
+     * on loopback: {@code report --check} from the history writes every file the scan wrote, checks.csv included,
+     * the CSV files byte for byte but for when each answer came.
+     */
+    @Test
+    void reportWithCheckReproducesEveryFileOfTheScan(QuarkusMainLauncher launcher) throws IOException {
+        try (TestDnsServer dns = LiveChecksCommandTest.dnsServer()) {
+            Instant before = Instant.now();
+            LaunchResult scan = launcher.launch("scan", "--data-dir", history.dataDir().toString(), "--out",
+                    history.scanOut().toString(), "--check", "--resolver", dns.hostPort(), "--quiet",
+                    LiveChecksCommandTest.LOG.toString());
+            assertEquals(ExitCodes.OK, scan.exitCode(), scan.getErrorOutput());
+            Path out = tmp.resolve("report");
+            LaunchResult r = history.history(launcher, "report", "--out", out.toString(), "--check", "--resolver",
+                    dns.hostPort(), "--quiet");
+            assertEquals(ExitCodes.OK, r.exitCode(), r.getErrorOutput());
+            assertEquals("", HistoryFixture.errors(r));
+            Instant after = Instant.now();
+
+            List<String> files = new ArrayList<>(ReportFiles.ALL);
+            files.add(ReportFiles.CHECKS);
+            Path scanChecks = history.scanOut().resolve(ReportFiles.CHECKS);
+            Path reportChecks = out.resolve(ReportFiles.CHECKS);
+            // Each answer says when it came: the one thing that differs between two runs asking the same server.
+            Files.writeString(scanChecks, checkedAtPinned(Files.readString(scanChecks), before, after));
+            Files.writeString(reportChecks, checkedAtPinned(Files.readString(reportChecks), before, after));
+            assertSameFiles(history.scanOut(), out, files, LiveChecksCommandTest.LOG.toString(),
+                    LiveChecksCommandTest.LOG.toString(), before, after);
+            assertTrue(Files.readString(reportChecks).contains("\nblocklist,zen.spamhaus.org 203.0.113.77,listed,"),
+                    "the checks asked the test server");
+        }
+    }
     @Test
     void sinceUntilAndServerSelectTheRejections(QuarkusMainLauncher launcher) throws IOException {
         assertEquals(ExitCodes.OK, history.scan(launcher).exitCode());
@@ -84,5 +130,69 @@ class ReportCommandTest {
                 tmp.resolve("within").toString());
         assertEquals(ExitCodes.OK, within.exitCode(), within.getErrorOutput());
         assertEquals("", HistoryFixture.errors(within));
+    }
+
+    /**
+     * Both folders hold the same files, every CSV file among them is the same to the byte, and so is the page but
+     * for what it was made from: the scan names its inputs (in the title, counted when more than one) and reply
+     * codes, the report the history it read.
+     */
+    private static void assertSameFiles(Path scanOut, Path reportOut, List<String> expected, String title,
+            String inputs, Instant from, Instant to) throws IOException {
+        assertEquals(new TreeSet<>(expected), fileNames(scanOut), "the scan writes every report file");
+        assertEquals(fileNames(scanOut), fileNames(reportOut), "the report writes what the scan wrote");
+        for (String file : expected) {
+            if (file.endsWith(".csv")) {
+                assertEquals(Files.readString(scanOut.resolve(file)), Files.readString(reportOut.resolve(file)),
+                        file + ": report from the history must say what the scan said, to the byte");
+                assertArrayEquals(Files.readAllBytes(scanOut.resolve(file)),
+                        Files.readAllBytes(reportOut.resolve(file)), file);
+            }
+        }
+        String scanPage = Files.readString(scanOut.resolve(ReportFiles.HTML))
+                .replace("SMTP rejections: " + title + "<", "SMTP rejections: history<")
+                .replace("reply codes 554 &middot;", "reply codes stored &middot;")
+                .replace("Made by maillog554 from " + inputs + ".", "Made by maillog554 from all servers.");
+        assertEquals(minutesPinned(scanPage, from, to),
+                minutesPinned(Files.readString(reportOut.resolve(ReportFiles.HTML)), from, to),
+                "report.html says what the scan's page said, but for its source");
+    }
+
+    /** The page with each minute it names (generated, checked now) replaced by "MINUTE", once within the run. */
+    private static String minutesPinned(String html, Instant from, Instant to) {
+        Matcher m = MINUTE.matcher(html);
+        StringBuilder pinned = new StringBuilder();
+        int stamps = 0;
+        while (m.find()) {
+            Instant at = LocalDateTime.parse(m.group(1) + "T" + m.group(2)).toInstant(ZoneOffset.UTC);
+            assertFalse(at.isBefore(from.truncatedTo(ChronoUnit.MINUTES)) || at.isAfter(to), at + " within the runs");
+            m.appendReplacement(pinned, "MINUTE");
+            stamps++;
+        }
+        m.appendTail(pinned);
+        assertTrue(stamps > 0, "the page says when it was generated");
+        return pinned.toString();
+    }
+
+    private static Set<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /** checks.csv with each checked_at replaced by "AT", once asserted to lie within the run. */
+    private static String checkedAtPinned(String csv, Instant from, Instant to) {
+        Matcher m = CHECKED_AT.matcher(csv);
+        StringBuilder pinned = new StringBuilder();
+        int rows = 0;
+        while (m.find()) {
+            Instant at = Instant.parse(m.group(1));
+            assertFalse(at.isBefore(from.truncatedTo(ChronoUnit.SECONDS)) || at.isAfter(to), at + " within the runs");
+            m.appendReplacement(pinned, ",AT\n");
+            rows++;
+        }
+        m.appendTail(pinned);
+        assertEquals(csv.lines().count() - 1, rows, "every row says when its answer came:\n" + csv);
+        return pinned.toString();
     }
 }

@@ -58,19 +58,18 @@ class ServeIT {
         server = serve("serve", Map.of(), port, "--data-dir", db);
     }
 
-    /** Starts {@code serve --port port extra...} and waits until it listens; {@link #stop} ends it. */
+    /**
+     * Starts {@code serve --port port extra...} and waits for its "serving" line, which it prints once the HTTP
+     * server listens; {@link #stop} ends it.
+     */
     private CliProcess serve(String tag, Map<String, String> env, int port, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
         args.addAll(List.of(extra));
-        CliProcess p = CliProcess.start(tmp, tag, env, args.toArray(String[]::new));
+        CliProcess p = CliProcess.startWatching(tmp, tag, env, args.toArray(String[]::new));
         started.add(p);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         String host = args.contains("127.0.0.2") ? "127.0.0.2" : "127.0.0.1";
-        while (!listening(host, port)) {
-            assertTrue(p.process.isAlive(), "serve exited early: " + p);
-            assertTrue(System.nanoTime() < deadline, "serve did not listen within 120 s");
-            Thread.sleep(200);
-        }
+        p.awaitErrLine("maillog554: serving http://" + host + ":" + port + "/");
+        assertTrue(listening(host, port), "serving, so listening: " + p);
         return p;
     }
 

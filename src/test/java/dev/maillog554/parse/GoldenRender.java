@@ -1,16 +1,10 @@
 package dev.maillog554.parse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-
-import dev.maillog554.ingest.LogLine;
 
 /** Runs a fixture through {@link LogParser} with a fixed zone and reference time and renders one line per event. */
 final class GoldenRender {
@@ -26,16 +20,7 @@ final class GoldenRender {
     }
 
     static List<RejectionEvent> events(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        LogParser parser = new LogParser();
-        ParseContext ctx = context();
-        List<RejectionEvent> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            LogLine line = new LogLine(log.getFileName().toString(), i + 1, lines.get(i));
-            Optional<RejectionEvent> e = parser.parse(line, ctx);
-            e.ifPresent(out::add);
-        }
-        return out;
+        return FixtureEvents.parse(log.getFileName().toString(), log, context());
     }
 
     static String render(List<RejectionEvent> events) {

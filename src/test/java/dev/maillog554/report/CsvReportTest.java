@@ -25,7 +25,9 @@ class CsvReportTest {
         assertEquals("'+1", CsvCells.safe("+1"));
         assertEquals("'-1", CsvCells.safe("-1"));
         assertEquals("'@SUM(A1)", CsvCells.safe("@SUM(A1)"));
-        assertEquals("'\tx", CsvCells.safe("\tx"));
+        assertEquals("x", CsvCells.safe("\tx"), "a control character is dropped");
+        assertEquals("'=1+2", CsvCells.safe("\t\r=1+2"), "and the formula under it neutralised");
+        assertEquals("gnp.exe", CsvCells.safe("\u202egnp.exe"), "a bidi override is dropped");
         assertEquals("plain", CsvCells.safe("plain"));
         assertEquals("", CsvCells.safe(null));
     }

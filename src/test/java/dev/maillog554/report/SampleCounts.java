@@ -1,8 +1,6 @@
 package dev.maillog554.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,15 +12,17 @@ import dev.maillog554.classify.Category;
 import dev.maillog554.classify.Classifier;
 import dev.maillog554.classify.Diagnosis;
 import dev.maillog554.classify.Rejection;
-import dev.maillog554.ingest.LogLine;
 import dev.maillog554.parse.DeliveryStatus;
 import dev.maillog554.parse.Direction;
-import dev.maillog554.parse.LogParser;
+import dev.maillog554.parse.FixtureEvents;
 import dev.maillog554.parse.Mta;
 import dev.maillog554.parse.ParseContext;
 import dev.maillog554.parse.RejectionEvent;
 
-/** Rejections built by hand, hostile text included, so report tests do not depend on the parsers. */
+/**
+ * Rejections built by hand, hostile text included, so report tests do not depend on the parsers; and counts of a
+ * real log through the real parser and classifier ({@link #fromLog}).
+ */
 final class SampleCounts {
 
     static final String SCRIPT = "<script>alert(1)</script>";
@@ -74,14 +74,11 @@ final class SampleCounts {
 
     /** Counts from real log lines, through the real parser and classifier. */
     static Counts fromLog(Path log) throws IOException {
-        LogParser parser = new LogParser();
         Classifier classifier = Classifier.load();
         ParseContext ctx = new ParseContext(ZoneOffset.UTC, Instant.parse("2026-12-01T00:00:00Z"));
         Aggregator a = new Aggregator(ZoneOffset.UTC);
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            parser.parse(new LogLine(log.toString(), i + 1, lines.get(i)), ctx)
-                    .ifPresent(e -> a.add(new Rejection(e, classifier.classify(e))));
+        for (RejectionEvent e : FixtureEvents.parse(log.toString(), log, ctx)) {
+            a.add(new Rejection(e, classifier.classify(e)));
         }
         return a.result();
     }

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A batch command opens no port: the transaction manager names the process by its pid instead of binding a
- * loopback server socket for the life of the process (Narayana's default, which every scan used to hold).
+ * loopback server socket for the life of the process (Narayana's default).
  */
 @QuarkusTest
 class TransactionProcessIdTest {
