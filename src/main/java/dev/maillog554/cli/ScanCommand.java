@@ -3,7 +3,6 @@ package dev.maillog554.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -152,12 +151,11 @@ class ScanCommand implements Callable<Integer> {
             ScanSummary.print(spec.commandLine().getOut(), result, filter);
         }
         int code = exitCode(result, err);
+        // Stored with the run, so serve's /q/metrics shows what the metrics file holds.
+        MetricsFile.Run figures = scans.finish(result, code);
         if (metricsFile != null) {
-            Instant end = Instant.now();
             try {
-                MetricsFile.write(metricsFile, new MetricsFile.Run(result.counts(), result.linesRead(),
-                        result.inputs(), result.problems(), Duration.between(now, end), end, code),
-                        code == ExitCodes.OK || code == ExitCodes.THRESHOLD);
+                MetricsFile.write(metricsFile, figures);
             } catch (IOException e) {
                 // The scan itself is stored and reported; only the monitoring file is missing, and its age says so.
                 err.println("maillog554: cannot write --metrics-file " + metricsFile + ": " + Failures.reason(e)

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code maillog554 serve}: the REST API and live HTML report over the stored history. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the stored history: the HTML report at /, JSON under /api (runs, counts, rejections, "
-                + "explain) and the OpenAPI document at /q/openapi. Stop with Ctrl-C.",
+                + "explain), the OpenAPI document at /q/openapi and the last scan's metrics for Prometheus at "
+                + "/q/metrics. Stop with Ctrl-C.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:Stopped normally.",
             "1:Runtime failure: the port is taken or the database is unusable.",
@@ -64,7 +65,8 @@ class ServeCommand implements Callable<Integer> {
         boolean token = config.getOptionalValue(ServeOptions.TOKEN_KEY, String.class).filter(t -> !t.isBlank())
                 .isPresent();
         spec.commandLine().getErr().println("maillog554: serving http://" + (host.contains(":") ? "[" + host + "]"
-                : host) + ":" + actual + "/ (API under /api, OpenAPI at /q/openapi" + (token ? "; every request "
+                : host) + ":" + actual + "/ (API under /api, OpenAPI at /q/openapi, "
+                + "metrics at /q/metrics" + (token ? "; every request "
                 + "needs the bearer token" : "") + "); Ctrl-C stops");
         spec.commandLine().getErr().flush();
         Quarkus.waitForExit();

@@ -3,10 +3,12 @@ package dev.maillog554.scan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,11 +21,14 @@ import dev.maillog554.check.LiveChecks;
 import dev.maillog554.report.ChecksCsv;
 import dev.maillog554.report.CsvReport;
 import dev.maillog554.report.HtmlReport;
+import dev.maillog554.report.MetricsFile;
 import dev.maillog554.report.Redactor;
 import dev.maillog554.report.RejectionCsv;
 import dev.maillog554.report.ReportFiles;
 import dev.maillog554.report.ReportMeta;
 import dev.maillog554.store.HistoryFilter;
+import dev.maillog554.store.HistoryQueries;
+import dev.maillog554.store.RunFigures;
 import dev.maillog554.store.RunLock;
 import dev.maillog554.store.RunStore;
 
@@ -37,6 +42,8 @@ public class HistoryService {
     RunStore store;
     @Inject
     RunLock runLock;
+    @Inject
+    HistoryQueries queries;
 
     /**
      * Parts of the history {@code report} reads at once: one per processor, as the work per row (decoding it
@@ -107,6 +114,23 @@ public class HistoryService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + outDir, e);
         }
+    }
+
+    /**
+     * The metrics of the newest run that recorded its exit code, from the history: the families, labels and
+     * values its {@code --metrics-file} holds (the last success from every run, where the file keeps it from its
+     * previous version); empty before any such run.
+     */
+    public Optional<List<MetricsFile.Family>> lastRun() {
+        return queries.lastRun().map(last -> {
+            RunFigures f = last.figures();
+            List<MetricsFile.Rejections> rejections = f.counts().stream().map(c -> new MetricsFile.Rejections(
+                    c.direction(), c.category(), c.replyCode(), c.enhancedCode(), c.count())).toList();
+            MetricsFile.Run run = new MetricsFile.Run(rejections, f.recipients(), last.linesRead(), f.inputs(),
+                    last.problems(), Duration.ofMillis(f.durationMs()), last.finished(), last.exitCode());
+            return MetricsFile.families(run, last.lastSuccess() == null ? null
+                    : MetricsFile.seconds(last.lastSuccess()));
+        });
     }
 
     /** Deletes rejections older than {@code before}; holds the run lock like a scan. */

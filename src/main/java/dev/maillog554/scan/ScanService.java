@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,7 @@ import dev.maillog554.parse.RejectionEvent;
 import dev.maillog554.report.ChecksCsv;
 import dev.maillog554.report.CsvReport;
 import dev.maillog554.report.HtmlReport;
+import dev.maillog554.report.MetricsFile;
 import dev.maillog554.report.Redactor;
 import dev.maillog554.report.RejectionCsv;
 import dev.maillog554.report.ReportFiles;
@@ -54,6 +57,8 @@ import dev.maillog554.scan.SeenKeys;
 import dev.maillog554.store.Checkpoint;
 import dev.maillog554.store.HistoryQueries;
 import dev.maillog554.store.KeyedRejection;
+import dev.maillog554.store.RunCount;
+import dev.maillog554.store.RunFigures;
 import dev.maillog554.store.RunInfo;
 import dev.maillog554.store.RunLock;
 import dev.maillog554.store.RunStore;
@@ -130,11 +135,33 @@ public class ScanService {
                 fail(run, seen.size(), e);
                 throw e;
             }
+            // To the millisecond, which both databases keep exactly: the metrics file and serve's /q/metrics
+            // print the same end time from it.
+            Instant finished = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Duration took = Duration.ofMillis(Math.max(0, Duration.between(req.startedAt(), finished).toMillis()));
             store.finishRun(runId, new RunTotals(seen.isEmpty() ? "ok" : "partial", run.lines, counts.total(),
-                    run.stored, seen.size()), Instant.now().atOffset(ZoneOffset.UTC), carried);
+                    run.stored, seen.size()), finished.atOffset(ZoneOffset.UTC), carried,
+                    new RunFigures(resolved.inputs().size(), counts.recipients(), took.toMillis(),
+                            runCounts(counts)));
             return new ScanResult(runId, resolved.inputs().size(), run.lines, run.recognised, counts, run.stored,
-                    seen.size(), req.outDir(), run.carried);
+                    seen.size(), req.outDir(), run.carried, finished, took);
         }
+    }
+
+    /**
+     * Records the exit code the scan command ends {@code result}'s run with, and returns what the run tells the
+     * monitoring: the figures {@code --metrics-file} writes, which serve's {@code /q/metrics} reads back from the
+     * history ({@link HistoryService#lastRun}).
+     */
+    public MetricsFile.Run finish(ScanResult result, int exitCode) {
+        store.recordExitCode(result.runId(), exitCode);
+        return MetricsFile.Run.of(result.counts(), result.linesRead(), result.inputs(), result.problems(),
+                result.took(), result.finished(), exitCode);
+    }
+
+    private static List<RunCount> runCounts(Counts counts) {
+        return MetricsFile.rejectionsOf(counts).stream().map(r -> new RunCount(r.direction(), r.category(),
+                r.replyCode(), r.enhancedCode(), r.count())).toList();
     }
 
     private Counts scanAndReport(ScanRequest req, List<LogInput> inputs, Run run, List<Long> carried,

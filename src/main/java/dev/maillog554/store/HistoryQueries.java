@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -129,6 +131,40 @@ public class HistoryQueries {
     @Transactional
     public Optional<RunRow> run(long id) {
         return Optional.ofNullable(db.em().find(ScanRun.class, id)).map(HistoryQueries::runRow);
+    }
+
+    /**
+     * The newest run that recorded its exit code (the one a scan's --metrics-file describes), with what it found
+     * by cause and the end of the last successful run; empty before any. Reads a few rows of scan_run and
+     * run_rejections, never the rejections.
+     */
+    @Transactional
+    public Optional<LastRun> lastRun() {
+        EntityManager em = db.em();
+        List<ScanRun> last = em.createQuery("FROM ScanRun r WHERE r.exitCode IS NOT NULL ORDER BY r.id DESC",
+                ScanRun.class).setMaxResults(1).getResultList();
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        ScanRun r = last.get(0);
+        List<RunCount> counts = new ArrayList<>();
+        for (Object o : em.createNativeQuery("SELECT direction, category, reply_code, enhanced_code, rejections "
+                + "FROM run_rejections WHERE run_id = ?1").setParameter(1, r.id).getResultList()) {
+            Object[] row = (Object[]) o;
+            counts.add(new RunCount((String) row[0], (String) row[1], ((Number) row[2]).intValue(), (String) row[3],
+                    ((Number) row[4]).longValue()));
+        }
+        // Exit codes 0 and 4 (more rejections than --fail-if-count) are the successes (README, Exit codes).
+        OffsetDateTime success = em.createQuery("SELECT MAX(r.finishedAt) FROM ScanRun r WHERE r.exitCode IN (0, 4)",
+                OffsetDateTime.class).getSingleResult();
+        RunFigures figures = new RunFigures(orZero(r.inputsRead), r.recipients == null ? 0 : r.recipients,
+                r.durationMs == null ? 0 : r.durationMs, counts);
+        return Optional.of(new LastRun(figures, r.linesRead, r.problems, r.finishedAt.toInstant(), r.exitCode,
+                success == null ? null : success.toInstant()));
+    }
+
+    private static int orZero(Integer n) {
+        return n == null ? 0 : n;
     }
 
     static RunRow runRow(ScanRun r) {

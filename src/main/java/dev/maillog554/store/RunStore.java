@@ -3,7 +3,9 @@ package dev.maillog554.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -159,6 +161,36 @@ public class RunStore {
         run.rejectionsFound = totals.rejectionsFound();
         run.rejectionsNew = totals.rejectionsNew();
         run.problems = totals.problems();
+    }
+
+    /**
+     * Records the end of a run with its totals and what it found by cause, for serve's metrics; its exit code
+     * follows ({@link #recordExitCode}) once the command has decided it.
+     */
+    @Transactional
+    public void finishRun(long runId, RunTotals totals, OffsetDateTime finishedAt, List<Long> reported,
+                          RunFigures figures) {
+        finishRun(runId, totals, finishedAt, reported);
+        ScanRun run = db.em().find(ScanRun.class, runId);
+        run.inputsRead = figures.inputs();
+        run.recipients = figures.recipients();
+        run.durationMs = figures.durationMs();
+        // Cut to the columns' widths as the rejections are, which may make two label sets one.
+        Map<List<Object>, Long> rows = new LinkedHashMap<>();
+        for (RunCount c : figures.counts()) {
+            rows.merge(List.of(cut(c.direction(), 8), cut(c.category(), 32), c.replyCode(),
+                    cut(c.enhancedCode(), 16)), c.count(), Long::sum);
+        }
+        rows.forEach((k, n) -> db.em().createNativeQuery("INSERT INTO run_rejections (run_id, direction, category, "
+                + "reply_code, enhanced_code, rejections) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, runId)
+                .setParameter(2, k.get(0)).setParameter(3, k.get(1)).setParameter(4, k.get(2))
+                .setParameter(5, k.get(3)).setParameter(6, n).executeUpdate());
+    }
+
+    /** Records the exit code the scan command ends a finished run with. */
+    @Transactional
+    public void recordExitCode(long runId, int exitCode) {
+        db.em().find(ScanRun.class, runId).exitCode = exitCode;
     }
 
     /**

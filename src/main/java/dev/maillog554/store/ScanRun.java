@@ -39,4 +39,13 @@ public class ScanRun {
     public long rejectionsNew;
     @Column(nullable = false)
     public int problems;
+    // The columns of V7, NULL for older runs: see V7__run_outcome_for_metrics.sql.
+    @Column(name = "inputs_read")
+    public Integer inputsRead;
+    @Column
+    public Long recipients;
+    @Column(name = "duration_ms")
+    public Long durationMs;
+    @Column(name = "exit_code")
+    public Integer exitCode;
 }

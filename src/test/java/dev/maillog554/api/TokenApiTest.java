@@ -35,7 +35,7 @@ class TokenApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/api/runs", "/api/counts?group=domain", "/api/rejections", "/q/openapi",
-        "/api/nothing-here"})
+        "/q/metrics", "/api/nothing-here"})
     void withoutTheTokenEveryPathIs401(String path) {
         given().when().get(path).then().statusCode(401).contentType(ContentType.JSON)
                 .header("WWW-Authenticate", containsString("Bearer"))
@@ -57,6 +57,7 @@ class TokenApiTest {
                 .contentType(ContentType.HTML);
         given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.TEXT).body("552 5.2.2 Full")
                 .when().post("/api/explain").then().statusCode(200).body("reply_code", equalTo(552));
+        given().header("Authorization", "Bearer " + TOKEN).when().get("/q/metrics").then().statusCode(200);
     }
 
     @Test

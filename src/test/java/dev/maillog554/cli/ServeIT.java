@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.maillog554.report.PrometheusText;
 import io.restassured.http.ContentType;
 
 /**
@@ -51,7 +52,8 @@ class ServeIT {
     void scanThenServe() throws Exception {
         String db = tmp.resolve("db").toString();
         CliProcess scan = CliProcess.run(tmp, "scan", "scan", "--full", "--quiet", "--data-dir", db, "--out",
-                tmp.resolve("out").toString(), Path.of("sample-logs").toAbsolutePath().toString());
+                tmp.resolve("out").toString(), "--metrics-file", tmp.resolve("maillog554.prom").toString(),
+                Path.of("sample-logs").toAbsolutePath().toString());
         assertEquals(0, scan.exitCode(), scan.toString());
 
         port = freePort();
@@ -101,6 +103,18 @@ class ServeIT {
                 .body("parameter", equalTo("group"));
         given().when().get(base + "/api/runs/987654").then().statusCode(404);
         given().when().get(base + "/api/rejections").then().statusCode(200).body("items.size()", greaterThan(0));
+    }
+
+    // The packaged application has the Prometheus registry and reads the run back: the families, label sets and
+    // values of the scan's --metrics-file, and nothing else.
+    @Test
+    void servesTheScansMetricsFile() throws IOException {
+        String page = given().when().get("http://127.0.0.1:" + port + "/q/metrics").then().statusCode(200)
+                .extract().asString();
+        Map<String, PrometheusText.Family> served = PrometheusText.parse(page);
+        assertEquals(PrometheusText.parse(Files.readString(tmp.resolve("maillog554.prom"))), served, page);
+        assertEquals(26.0, served.get("maillog554_rejections").samples().values().stream()
+                .mapToDouble(Double::doubleValue).sum(), page);
     }
 
     @Test
@@ -165,6 +179,8 @@ class ServeIT {
         given().header("Authorization", "Bearer " + token).when().get(base + "/api/runs").then().statusCode(200);
         given().header("Authorization", "Bearer " + token).when().get(base + "/").then().statusCode(200)
                 .contentType(ContentType.HTML);
+        given().when().get(base + "/q/metrics").then().statusCode(401);
+        given().header("Authorization", "Bearer " + token).when().get(base + "/q/metrics").then().statusCode(200);
     }
 
     private static boolean reachable(String loopback) {

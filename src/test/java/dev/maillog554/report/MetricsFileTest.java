@@ -25,7 +25,7 @@ class MetricsFileTest {
                 new Category("blocklisted"), 2));
         agg.add(SampleCounts.rejection("2026-11-26T08:02:00Z", Direction.INBOUND, "c@example.com", "5.7.\"1\\",
                 "z", new Category("relay-denied"), 3));
-        String text = MetricsFile.render(new MetricsFile.Run(agg.result(), 40, 1, 0, Duration.ofMillis(1500),
+        String text = MetricsFile.render(MetricsFile.Run.of(agg.result(), 40, 1, 0, Duration.ofMillis(1500),
                 Instant.parse("2026-11-26T09:00:00Z"), 0), 1.7e9);
         List<String> lines = text.lines().filter(l -> l.startsWith("maillog554_rejections{")).toList();
         assertEquals(List.of(

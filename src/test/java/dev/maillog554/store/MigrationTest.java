@@ -34,8 +34,9 @@ class MigrationTest {
             s.execute(insertRejection(OLD_KEY));
         }
         // V2 (checkpoints, lock), V3 (status wide enough for "undeliverable"), V4 (duplicate index dropped),
-        // V5 (dedupe key as a UUID), V6 (foreign key to the run dropped, a Java migration).
-        assertEquals(5, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+        // V5 (dedupe key as a UUID), V6 (foreign key to the run dropped, a Java migration), V7 (the run's outcome
+        // for serve's metrics).
+        assertEquals(6, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
                 .migrate().migrationsExecuted);
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM scan_run), (SELECT COUNT(*) FROM run_lock), "
@@ -56,6 +57,25 @@ class MigrationTest {
         }
         assertKeyKept(url, "sa", "");
         assertSchemaKept(url, "sa", "");
+        assertRunOutcomeAdded(url, "sa", "");
+    }
+
+    /**
+     * V7: a run stored before has no exit code (so serve's metrics never take it for the last run), and a run's
+     * counts by cause are one row per label set.
+     */
+    static void assertRunOutcomeAdded(String url, String user, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery("SELECT COUNT(*) FROM scan_run WHERE exit_code IS NULL "
+                    + "AND inputs_read IS NULL AND recipients IS NULL AND duration_ms IS NULL");
+            r.next();
+            assertEquals(1, r.getInt(1));
+            String row = "INSERT INTO run_rejections (run_id, direction, category, reply_code, enhanced_code, "
+                    + "rejections) VALUES ((SELECT MIN(id) FROM scan_run), 'inbound', 'blocklisted', 554, '5.7.1', 3)";
+            assertEquals(1, s.executeUpdate(row));
+            SQLException twice = assertThrows(SQLException.class, () -> s.executeUpdate(row));
+            assertEquals("23505", twice.getSQLState(), twice.getMessage());
+        }
     }
 
     /**

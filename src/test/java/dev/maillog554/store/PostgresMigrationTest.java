@@ -36,9 +36,10 @@ class PostgresMigrationTest {
                         + "'running', 0, 0, 0, 0)");
                 s.execute(MigrationTest.insertRejection(MigrationTest.OLD_KEY));
             }
-            assertEquals(5, flyway(schema).load().migrate().migrationsExecuted);
+            assertEquals(6, flyway(schema).load().migrate().migrationsExecuted);
             MigrationTest.assertKeyKept(url, USER, PASSWORD);
             MigrationTest.assertSchemaKept(url, USER, PASSWORD);
+            MigrationTest.assertRunOutcomeAdded(url, USER, PASSWORD);
         } finally {
             try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
