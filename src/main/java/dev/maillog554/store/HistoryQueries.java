@@ -45,7 +45,7 @@ public class HistoryQueries {
     @Transactional
     @TransactionConfiguration(timeout = READ_TIMEOUT_SECONDS)
     public <T> T read(HistoryFilter f, Function<HistoryGroups, T> work) {
-        return work.apply(new HistoryGroups(db.em(), Where.of(f)));
+        return work.apply(new HistoryGroups(db.em(), f));
     }
 
     /**
@@ -64,9 +64,12 @@ public class HistoryQueries {
             case HOST -> "host";
             case DAY -> throw new IllegalArgumentException("days need a zone: read the time buckets");
         };
-        Where w = Where.of(f);
-        List<Object[]> rows = w.bind(db.em().createNativeQuery("SELECT " + column + ", COUNT(*) FROM rejection"
-                + w.sql + " GROUP BY " + column)).getResultList();
+        // Whole days come from the rollups (see HistoryGroups), which have every one of these columns.
+        boolean rollups = Rollups.cover(f);
+        Where w = rollups ? Where.ofRollups(f, "utc_day", Rollups.DAY) : Where.of(f);
+        List<Object[]> rows = w.bind(db.em().createNativeQuery("SELECT " + column + (rollups
+                ? ", SUM(rejections) FROM rejection_rollup" : ", COUNT(*) FROM rejection") + w.sql + " GROUP BY "
+                + column)).getResultList();
         List<GroupCount> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(new GroupCount(String.valueOf(r[0]), Rows.num(r[1]).longValue()));
