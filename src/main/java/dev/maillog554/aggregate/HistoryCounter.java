@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -101,6 +102,19 @@ public class HistoryCounter {
             all.merge(passes.get(k));
         }
         return withTips(all.result(zone));
+    }
+
+    /**
+     * What a report over this window must say because prune deleted rows in it, empty when it has all its rows.
+     * Whole days are still counted, from the rollups; other windows are counted from the rows that are left.
+     */
+    public Optional<String> rowsNote(HistoryFilter f) {
+        return queries.rowsPrunedBefore(f).map(before -> Rollups.cover(f)
+                ? "Rejections before " + before + " were pruned: they are counted from the daily rollups, but "
+                        + "rejections.csv, the API's rejections and the examples of each cause only have those since."
+                : "Rejections before " + before + " were pruned: this window is not whole UTC days, so it is "
+                        + "counted from the rejections since then only; give whole days (dates) to count the "
+                        + "pruned days from the daily rollups.");
     }
 
     /** Counts by one field, most first, ties by key; days (in {@code zone}) oldest first. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -76,6 +78,22 @@ public class HistoryQueries {
         }
         out.sort(Comparator.comparingLong(GroupCount::count).reversed().thenComparing(GroupCount::key));
         return out;
+    }
+
+    /**
+     * When prune deleted rows that this window covers: the time before which rows of the filter's server (or of
+     * any server) are gone, if the window starts before it; empty when the window has all its rows.
+     */
+    @Transactional
+    public Optional<Instant> rowsPrunedBefore(HistoryFilter f) {
+        Query q = db.em().createNativeQuery("SELECT MAX(rows_before) FROM pruned_rows"
+                + (f.host() == null ? "" : " WHERE host = :host OR host = :every"));
+        if (f.host() != null) {
+            q.setParameter("host", f.host()).setParameter("every", HistoryPrune.EVERY_HOST);
+        }
+        Instant before = Rows.instant(q.getSingleResult());
+        return before != null && (f.since() == null || f.since().isBefore(before)) ? Optional.of(before)
+                : Optional.empty();
     }
 
     /** One page of the rejections the criteria select, oldest first, ties by id (0-based page, size >= 1). */

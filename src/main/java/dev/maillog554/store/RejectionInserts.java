@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,8 +85,9 @@ final class RejectionInserts {
             throws SQLException {
         List<KeyedRejection> fresh = new ArrayList<>(batch.size());
         Set<UUID> seen = new HashSet<>();
+        Map<String, Instant> pruned = prunedRows(c);
         for (KeyedRejection k : batch) {
-            if (!existing.contains(k.dedupeKey()) && seen.add(k.dedupeKey())) {
+            if (!existing.contains(k.dedupeKey()) && seen.add(k.dedupeKey()) && !pruned(pruned, k)) {
                 fresh.add(k);
             }
         }
@@ -105,6 +108,29 @@ final class RejectionInserts {
         // In the caller's transaction (and savepoint): rows and rollups commit or roll back together.
         rollups.write(c);
         return fresh.size();
+    }
+
+    // Where prune deleted rows: their keys are gone, but their days are still counted by the rollups, so a rescan
+    // of those logs must not store them again (it would count them twice).
+    private static Map<String, Instant> prunedRows(Connection c) throws SQLException {
+        Map<String, Instant> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT host, rows_before FROM pruned_rows");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        }
+        return out;
+    }
+
+    private static boolean pruned(Map<String, Instant> pruned, KeyedRejection k) {
+        Instant t = k.rejection().event().time();
+        if (pruned.isEmpty() || t == null) {
+            return false;
+        }
+        Instant all = pruned.get(HistoryPrune.EVERY_HOST);
+        Instant host = pruned.get(RunStore.cut(k.rejection().event().host(), 255));
+        return (all != null && t.isBefore(all)) || (host != null && t.isBefore(host));
     }
 
     // Standard SQL for H2; PostgreSQL has only its function. Sorted: the rows keep the order of the batch.

@@ -1,6 +1,5 @@
 package dev.maillog554.store;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -159,21 +157,6 @@ public class RunStore {
         run.rejectionsFound = totals.rejectionsFound();
         run.rejectionsNew = totals.rejectionsNew();
         run.problems = totals.problems();
-    }
-
-    /**
-     * Deletes rejections that happened before {@code before} (and, with a host, only that server's).
-     *
-     * @return how many were deleted
-     */
-    @Transactional
-    public long prune(Instant before, String host) {
-        Query q = db.em().createQuery("DELETE FROM StoredRejection r WHERE r.occurredAt < :before"
-                + (host == null ? "" : " AND r.host = :host")).setParameter("before", before.atOffset(ZoneOffset.UTC));
-        if (host != null) {
-            q.setParameter("host", host);
-        }
-        return q.executeUpdate();
     }
 
     private static Optional<FileCheckpoint> find(EntityManager em, String host, String fingerprint) {
