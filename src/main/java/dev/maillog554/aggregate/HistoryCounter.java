@@ -67,8 +67,8 @@ public class HistoryCounter {
      *
      * <p>This is {@code report}'s path for a window that is not whole UTC days (whole days are counted from the
      * rollups, as {@link #counts(HistoryFilter, ZoneId)} does): it must read every row for {@code rejections.csv}
-     * anyway, so it counts them on the way instead of letting the database scan the table again for each GROUP BY (on 5 million rows
-     * those scans alone outlasted the 60 s transaction timeout). Each part is counted by its own
+     * anyway, so it counts them on the way instead of letting the database scan the table again for each GROUP BY
+     * (on 5 million rows those scans alone outlasted the 60 s transaction timeout). Each part is counted by its own
      * {@link HistoryCounts.Pass}; the passes are merged in part order, which gives the same examples as one pass.
      */
     public Counts report(HistoryFilter f, ZoneId zone, int parts, IntFunction<Consumer<RejectionRow>> sinks) {
