@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,6 +81,12 @@ public class RollupsTest {
         Map<List<Object>, List<Object>> grown = rollups(host);
         assertEquals(recount(host, d -> true), grown);
 
+        // whole days are answered from the rollups, other windows from the rows: the same groups
+        HistoryFilter days = new HistoryFilter(Instant.EPOCH, null, host, null);
+        HistoryFilter rows = new HistoryFilter(Instant.EPOCH.plusSeconds(1), null, host, null);
+        List<Object> fromRollups = answers(days);
+        assertEquals(answers(rows), fromRollups);
+
         // prune the rows of the first day (the cut-off is rounded down to its midnight): its rollups stay
         Instant secondDay = Instant.parse("2026-03-02T00:00:00Z");
         HistoryPrune.Pruned p = pruner.prune(secondDay.plusSeconds(3600), null, host);
@@ -94,6 +101,7 @@ public class RollupsTest {
         assertEquals(List.of(), recount(host, d -> Objects.equals(d, firstDay)).keySet().stream().toList());
         assertEquals(secondDay, history.rowsPrunedBefore(new HistoryFilter(null, null, host, null)).orElseThrow());
         assertFalse(history.rowsPrunedBefore(new HistoryFilter(secondDay, null, host, null)).isPresent());
+        assertEquals(fromRollups, answers(days), "whole days still count the pruned day, examples included");
 
         // a rescan of the whole log stores only what is still missing, never the pruned day again
         long third = store.startRun(new RunInfo(T0, host, List.of("mail.log"), "554"));
@@ -107,6 +115,15 @@ public class RollupsTest {
         assertEquals(0, p.rows());
         assertTrue(p.rollups() > 0);
         assertEquals(without(kept, firstDay), rollups(host));
+    }
+
+    // What a report reads: the finest and inbound groups, the 15-minute buckets and the examples' texts.
+    private List<Object> answers(HistoryFilter f) {
+        return history.read(f, g -> {
+            List<FineGroup> fine = g.finest();
+            return List.of(new HashSet<>(fine), new HashSet<>(g.inbound()), new HashSet<>(g.buckets(900)),
+                    g.messages(fine.stream().map(FineGroup::firstId).distinct().toList()));
+        });
     }
 
     // Rejections i in [from, to): both directions, a few recipients, clients and senders, some without a time,
