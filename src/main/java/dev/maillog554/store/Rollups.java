@@ -6,14 +6,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,7 +34,8 @@ import java.util.UUID;
  * what the per-day counts need in any zone (every zone offset is a multiple of 15 minutes).
  *
  * <p>A rollup is found by {@code rollup_key}, a hash of its day and key columns, so the one index an update looks
- * up is 16 bytes wide. One run at a time writes (the run lock), so update-then-insert needs no upsert syntax.
+ * up is 16 bytes wide. One run at a time writes (the run lock), so look-up, update and insert need no upsert
+ * syntax.
  */
 public final class Rollups {
 
@@ -39,6 +43,8 @@ public final class Rollups {
     static final long DAY = 86_400;
     /** Seconds per {@code rejection_bucket} bucket. */
     static final long BUCKET = 900;
+    /** Keys per existence query: well below PostgreSQL's limit of 32767 parameters per statement. */
+    private static final int KEYS_PER_QUERY = 1000;
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -98,36 +104,57 @@ public final class Rollups {
             if (isEmpty()) {
                 return;
             }
+            // Which rollups exist already, in one query per thousand keys: on a first scan most are new, and a
+            // failed UPDATE per new key cost as much as its INSERT.
+            Set<UUID> stored = storedKeys(c, new ArrayList<>(rollups.keySet()));
             List<Acc> missing = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE rejection_rollup SET rejections = rejections + ?, "
-                    + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
-                    + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END, "
-                    + "example = CASE WHEN ? < example_id THEN ? ELSE example END, "
-                    + "example_id = CASE WHEN ? < example_id THEN ? ELSE example_id END WHERE rollup_key = ?")) {
-                List<Acc> order = new ArrayList<>(rollups.values());
-                for (Acc a : order) {
-                    int i = 0;
-                    ps.setLong(++i, a.count);
-                    time(ps, ++i, a.first);
-                    time(ps, ++i, a.first);
-                    time(ps, ++i, a.last);
-                    time(ps, ++i, a.last);
-                    ps.setLong(++i, a.exampleId);
-                    ps.setString(++i, a.example);
-                    ps.setLong(++i, a.exampleId);
-                    ps.setLong(++i, a.exampleId);
-                    ps.setObject(++i, a.key());
-                    ps.addBatch();
-                }
-                int[] updated = ps.executeBatch();
-                for (int k = 0; k < updated.length; k++) {
-                    if (updated[k] == 0) {
-                        missing.add(order.get(k));
+            List<Acc> existing = new ArrayList<>();
+            rollups.forEach((k, a) -> (stored.contains(k) ? existing : missing).add(a));
+            if (!existing.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE rejection_rollup SET "
+                        + "rejections = rejections + ?, "
+                        + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
+                        + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END, "
+                        + "example = CASE WHEN ? < example_id THEN ? ELSE example END, "
+                        + "example_id = CASE WHEN ? < example_id THEN ? ELSE example_id END WHERE rollup_key = ?")) {
+                    for (Acc a : existing) {
+                        int i = 0;
+                        ps.setLong(++i, a.count);
+                        time(ps, ++i, a.first);
+                        time(ps, ++i, a.first);
+                        time(ps, ++i, a.last);
+                        time(ps, ++i, a.last);
+                        ps.setLong(++i, a.exampleId);
+                        ps.setString(++i, a.example);
+                        ps.setLong(++i, a.exampleId);
+                        ps.setLong(++i, a.exampleId);
+                        ps.setObject(++i, a.key());
+                        ps.addBatch();
                     }
+                    ps.executeBatch();
                 }
             }
             insertRollups(c, missing);
             writeBuckets(c);
+        }
+
+        private static Set<UUID> storedKeys(Connection c, List<UUID> keys) throws SQLException {
+            Set<UUID> found = new HashSet<>();
+            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+                int n = Math.min(KEYS_PER_QUERY, keys.size() - from);
+                try (PreparedStatement ps = c.prepareStatement("SELECT rollup_key FROM rejection_rollup "
+                        + "WHERE rollup_key IN (?" + ", ?".repeat(n - 1) + ")")) {
+                    for (int i = 0; i < n; i++) {
+                        ps.setObject(i + 1, keys.get(from + i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                }
+            }
+            return found;
         }
 
         private static void insertRollups(Connection c, List<Acc> missing) throws SQLException {
