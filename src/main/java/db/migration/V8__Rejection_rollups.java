@@ -15,14 +15,15 @@ import org.flywaydb.core.api.migration.Context;
 import dev.maillog554.store.Rollups;
 
 /**
- * V8: the per-day rollups ({@code rejection_rollup}, {@code rejection_bucket}, see {@link Rollups}) and the record
+ * V8: the per-day rollups ({@code rejection_rollup}, {@code rejection_example}, {@code rejection_bucket}, see
+ * {@link Rollups}) and the record
  * of pruned rows ({@code pruned_rows}), filled from the rows already stored.
  *
  * <p>Java, not SQL, because a rollup is found by a hash of its key that the scan computes in Java: the fill uses
  * the same {@link Rollups.Batch} as the scan's insert path, so the keys match. It reads the rows one UTC day at a
  * time (by the index on {@code occurred_at}, then the rows without a time), so memory holds one day's groups, and
- * writes only the rollups, which are far fewer than the rows: nothing is rewritten, and the disk grows by the
- * rollups alone. One transaction (Flyway's), so a migration that stops midway leaves the V7 schema as it was.
+ * writes only the rollups (as many as the rows at most, usually fewer): nothing is rewritten, and the disk grows
+ * by the rollups alone. One transaction (Flyway's): a migration that stops midway leaves the schema as it was.
  * It lives in {@code db.migration} beside V6, where Quarkus finds and registers Java migrations for the native
  * image too.
  */
@@ -54,9 +55,16 @@ public class V8__Rejection_rollups extends BaseJavaMigration {
                     + "rejections BIGINT NOT NULL, "
                     + "first_seen TIMESTAMP WITH TIME ZONE, "
                     + "last_seen TIMESTAMP WITH TIME ZONE, "
+                    + "example_id BIGINT NOT NULL)");
+            st.execute("CREATE INDEX ix_rejection_rollup_utc_day ON rejection_rollup (utc_day)");
+            // The reply of the first row per day, server and seven report columns: the examples that outlive the
+            // rows (found by a hash of those, as the rollups are).
+            st.execute("CREATE TABLE rejection_example ("
+                    + "group_key UUID PRIMARY KEY, "
+                    + "utc_day BIGINT, "
+                    + "host VARCHAR(255) NOT NULL, "
                     + "example_id BIGINT NOT NULL, "
                     + "example VARCHAR(4000) NOT NULL)");
-            st.execute("CREATE INDEX ix_rejection_rollup_utc_day ON rejection_rollup (utc_day)");
             // Rows with a time per 15-minute UTC bucket (epoch second / 900): the per-day counts in any zone.
             st.execute("CREATE TABLE rejection_bucket ("
                     + "bucket BIGINT NOT NULL, "

@@ -108,8 +108,8 @@ public final class HistoryGroups {
         Map<Long, String> out = messages("SELECT id, message FROM rejection WHERE id IN (:ids)", List.copyOf(ids));
         if (days != null && out.size() < ids.size()) {
             List<Long> missing = ids.stream().filter(id -> !out.containsKey(id)).distinct().toList();
-            out.putAll(messages("SELECT example_id, MIN(example) FROM rejection_rollup WHERE example_id IN (:ids) "
-                    + "GROUP BY example_id", missing));
+            out.putAll(messages("SELECT example_id, example FROM rejection_example WHERE example_id IN (:ids)",
+                    missing));
         }
         return out;
     }

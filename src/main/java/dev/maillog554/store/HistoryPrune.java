@@ -61,6 +61,7 @@ public class HistoryPrune {
             if (rollupsCut != null) {
                 long day = Rollups.day(rollupsCut);
                 rollups = delete(c, "DELETE FROM rejection_rollup WHERE utc_day < ?", host, day);
+                delete(c, "DELETE FROM rejection_example WHERE utc_day < ?", host, day);
                 delete(c, "DELETE FROM rejection_bucket WHERE bucket < ?", host,
                         day * (Rollups.DAY / Rollups.BUCKET));
             }

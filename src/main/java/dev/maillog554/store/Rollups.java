@@ -27,8 +27,13 @@ import java.util.UUID;
  * (IP and name) and the sender, because the refused-clients and sender-domain views count those (outbound rows
  * leave the three empty, so retries to many MX hosts stay one group). The recipient is part of the key so that
  * distinct recipients stay exact over any window of whole days: distinct counts do not add up, sets of
- * recipients do. Each rollup keeps its count, first and last time, and the id and text of its first row (the
- * example a report shows, which must outlive the rows). Rows without a time have a NULL day.
+ * recipients do. Each rollup keeps its count, first and last time, and the id of its first row. Rows without a
+ * time have a NULL day.
+ *
+ * <p>{@code rejection_example} keeps the text of the examples a report shows, which must outlive the rows: the
+ * reply of the first row of each day, server and seven report columns (code, enhanced code, domain, direction,
+ * cause, provider, blocklist). Once per such group, not per rollup: the example of any report group is its row
+ * with the smallest id, and every report group is a union of these, so that row is always one kept here.
  *
  * <p>{@code rejection_bucket} counts rows with a time per 15-minute UTC bucket, server and direction, which is
  * what the per-day counts need in any zone (every zone offset is a multiple of 15 minutes).
@@ -77,6 +82,8 @@ public final class Rollups {
      */
     public static final class Batch {
         private final Map<UUID, Acc> rollups = new LinkedHashMap<>();
+        /** Per day, server and seven report columns: the first row, whose text is the example. */
+        private final Map<UUID, Acc> examples = new LinkedHashMap<>();
         private final Map<List<Object>, long[]> buckets = new LinkedHashMap<>();
 
         /** Adds one stored row. */
@@ -88,6 +95,10 @@ public final class Rollups {
                     recipient, inbound ? remoteIp : "", inbound ? remoteHost : "", inbound ? sender : "");
             Acc had = rollups.putIfAbsent(a.key(), a);
             (had == null ? a : had).add(id, time, message);
+            Acc g = new Acc(a.day, host, direction, code, enhanced, domain, category, provider, blocklist, "", "",
+                    "", "");
+            Acc group = examples.putIfAbsent(g.key(), g);
+            (group == null ? g : group).add(id, time, message);
             if (time != null) {
                 buckets.computeIfAbsent(List.of(Math.floorDiv(time.getEpochSecond(), BUCKET), host, direction),
                         k -> new long[1])[0]++;
@@ -106,7 +117,7 @@ public final class Rollups {
             }
             // Which rollups exist already, in one query per thousand keys: on a first scan most are new, and a
             // failed UPDATE per new key cost as much as its INSERT.
-            Set<UUID> stored = storedKeys(c, new ArrayList<>(rollups.keySet()));
+            Set<UUID> stored = storedKeys(c, "rejection_rollup", "rollup_key", new ArrayList<>(rollups.keySet()));
             List<Acc> missing = new ArrayList<>();
             List<Acc> existing = new ArrayList<>();
             rollups.forEach((k, a) -> (stored.contains(k) ? existing : missing).add(a));
@@ -115,7 +126,6 @@ public final class Rollups {
                         + "rejections = rejections + ?, "
                         + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
                         + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END, "
-                        + "example = CASE WHEN ? < example_id THEN ? ELSE example END, "
                         + "example_id = CASE WHEN ? < example_id THEN ? ELSE example_id END WHERE rollup_key = ?")) {
                     for (Acc a : existing) {
                         int i = 0;
@@ -125,8 +135,6 @@ public final class Rollups {
                         time(ps, ++i, a.last);
                         time(ps, ++i, a.last);
                         ps.setLong(++i, a.exampleId);
-                        ps.setString(++i, a.example);
-                        ps.setLong(++i, a.exampleId);
                         ps.setLong(++i, a.exampleId);
                         ps.setObject(++i, a.key());
                         ps.addBatch();
@@ -135,15 +143,17 @@ public final class Rollups {
                 }
             }
             insertRollups(c, missing);
+            writeExamples(c);
             writeBuckets(c);
         }
 
-        private static Set<UUID> storedKeys(Connection c, List<UUID> keys) throws SQLException {
+        private static Set<UUID> storedKeys(Connection c, String table, String column, List<UUID> keys)
+                throws SQLException {
             Set<UUID> found = new HashSet<>();
             for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
                 int n = Math.min(KEYS_PER_QUERY, keys.size() - from);
-                try (PreparedStatement ps = c.prepareStatement("SELECT rollup_key FROM rejection_rollup "
-                        + "WHERE rollup_key IN (?" + ", ?".repeat(n - 1) + ")")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE "
+                        + column + " IN (?" + ", ?".repeat(n - 1) + ")")) {
                     for (int i = 0; i < n; i++) {
                         ps.setObject(i + 1, keys.get(from + i));
                     }
@@ -163,8 +173,8 @@ public final class Rollups {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection_rollup (rollup_key, utc_day, host, "
                     + "direction, reply_code, enhanced_code, recipient_domain, category, provider, blocklist, "
-                    + "recipient, remote_ip, remote_host, sender, rejections, first_seen, last_seen, example_id, "
-                    + "example) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "recipient, remote_ip, remote_host, sender, rejections, first_seen, last_seen, example_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Acc a : missing) {
                     int i = 0;
                     ps.setObject(++i, a.key());
@@ -189,10 +199,37 @@ public final class Rollups {
                     time(ps, ++i, a.first);
                     time(ps, ++i, a.last);
                     ps.setLong(++i, a.exampleId);
-                    ps.setString(++i, a.example);
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+        }
+
+        // The first row of a group is its example for good: later rows have larger ids.
+        private void writeExamples(Connection c) throws SQLException {
+            Set<UUID> stored = storedKeys(c, "rejection_example", "group_key", new ArrayList<>(examples.keySet()));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection_example (group_key, utc_day, host, "
+                    + "example_id, example) VALUES (?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (Map.Entry<UUID, Acc> e : examples.entrySet()) {
+                    if (!stored.contains(e.getKey())) {
+                        Acc a = e.getValue();
+                        ps.setObject(1, e.getKey());
+                        if (a.day == null) {
+                            ps.setNull(2, Types.BIGINT);
+                        } else {
+                            ps.setLong(2, a.day);
+                        }
+                        ps.setString(3, a.host);
+                        ps.setLong(4, a.exampleId);
+                        ps.setString(5, a.example);
+                        ps.addBatch();
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    ps.executeBatch();
+                }
             }
         }
 

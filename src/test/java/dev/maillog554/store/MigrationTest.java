@@ -114,6 +114,7 @@ class MigrationTest {
     static void assertRollupsFilled(String url, String user, String password) throws SQLException {
         Map<List<Object>, List<Object>> expected = new HashMap<>();
         Map<List<Object>, Long> buckets = new HashMap<>();
+        Map<List<Object>, List<Object>> examples = new HashMap<>();
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT id, occurred_at, host, direction, reply_code, enhanced_code, "
                     + "recipient_domain, category, provider, blocklist, recipient, remote_ip, remote_host, sender, "
@@ -129,14 +130,15 @@ class MigrationTest {
                         in ? r.getString(13) : "", in ? r.getString(14) : ""));
                 String at = String.valueOf(t == null ? null : t.toInstant());
                 List<Object> v = expected.computeIfAbsent(key, x -> new ArrayList<>(List.of(0L, at, at,
-                        Long.MAX_VALUE, "")));
+                        Long.MAX_VALUE)));
                 v.set(0, (Long) v.get(0) + 1);
                 v.set(1, at.compareTo((String) v.get(1)) < 0 ? at : v.get(1));
                 v.set(2, at.compareTo((String) v.get(2)) > 0 ? at : v.get(2));
-                if (r.getLong(1) < (Long) v.get(3)) {
-                    v.set(3, r.getLong(1));
-                    v.set(4, r.getString(15));
-                }
+                v.set(3, Math.min(r.getLong(1), (Long) v.get(3)));
+                // the example of its day, server and seven report columns: the row with the smallest id
+                List<Object> group = new ArrayList<>(key.subList(0, 9));
+                examples.merge(group, List.of(r.getLong(1), r.getString(15)),
+                        (a, b) -> (Long) a.get(0) < (Long) b.get(0) ? a : b);
                 if (t != null) {
                     buckets.merge(List.of(Math.floorDiv(t.toEpochSecond(), 900), r.getString(3), r.getString(4)), 1L,
                             Long::sum);
@@ -145,7 +147,7 @@ class MigrationTest {
             Map<List<Object>, List<Object>> rollups = new HashMap<>();
             ResultSet u = s.executeQuery("SELECT utc_day, host, direction, reply_code, enhanced_code, "
                     + "recipient_domain, category, provider, blocklist, recipient, remote_ip, remote_host, sender, "
-                    + "rejections, first_seen, last_seen, example_id, example FROM rejection_rollup");
+                    + "rejections, first_seen, last_seen, example_id FROM rejection_rollup");
             while (u.next()) {
                 List<Object> key = new ArrayList<>();
                 long day = u.getLong(1);
@@ -157,7 +159,7 @@ class MigrationTest {
                 OffsetDateTime last = u.getObject(16, OffsetDateTime.class);
                 rollups.put(key, new ArrayList<>(List.of(u.getLong(14),
                         String.valueOf(first == null ? null : first.toInstant()),
-                        String.valueOf(last == null ? null : last.toInstant()), u.getLong(17), u.getString(18))));
+                        String.valueOf(last == null ? null : last.toInstant()), u.getLong(17))));
             }
             assertEquals(expected, rollups);
             assertEquals(7, expected.keySet().stream().map(k -> k.get(0)).distinct().count(), "6 days, no time");
@@ -167,6 +169,14 @@ class MigrationTest {
                 stored.put(List.of(b.getLong(1), b.getString(2), b.getString(3)), b.getLong(4));
             }
             assertEquals(buckets, stored);
+            Map<Long, String> texts = new HashMap<>();
+            ResultSet e = s.executeQuery("SELECT example_id, example FROM rejection_example");
+            while (e.next()) {
+                texts.put(e.getLong(1), e.getString(2));
+            }
+            Map<Long, String> want = new HashMap<>();
+            examples.values().forEach(v -> want.put((Long) v.get(0), (String) v.get(1)));
+            assertEquals(want, texts);
         }
     }
 
