@@ -22,7 +22,7 @@ public final class HistoryGroups {
 
     private final EntityManager em;
     private final Where where;
-    /** The filter's clause on rejection_rollup and rejection_bucket, null when the rows answer. */
+    /** The filter's clauses on rejection_rollup and rejection_bucket, null when the rows answer. */
     private final Where days;
     private final Where buckets;
 
@@ -32,11 +32,6 @@ public final class HistoryGroups {
         boolean rollups = Rollups.cover(f);
         this.days = rollups ? Where.ofRollups(f, "utc_day", Rollups.DAY) : null;
         this.buckets = rollups ? Where.ofRollups(f, "bucket", Rollups.BUCKET) : null;
-    }
-
-    /** Whether this read answers from the rollups. */
-    public boolean fromRollups() {
-        return days != null;
     }
 
     /** Every finest group of the rows the filter covers, in no particular order. */
@@ -101,8 +96,8 @@ public final class HistoryGroups {
     }
 
     /**
-     * The reply text of each of these row ids: from the rows, and for rows pruned since, from the rollups that
-     * keep them as their example.
+     * The reply text of each of these row ids: from the rows, and for rows pruned since, from the examples the
+     * rollups keep ({@code rejection_example}).
      */
     public Map<Long, String> messages(Collection<Long> ids) {
         Map<Long, String> out = messages("SELECT id, message FROM rejection WHERE id IN (:ids)", List.copyOf(ids));
