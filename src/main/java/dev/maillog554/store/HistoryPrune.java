@@ -51,7 +51,10 @@ public class HistoryPrune {
         Instant rowsCut = midnight(rollupsCut != null && rollupsCut.isAfter(rowsBefore) ? rollupsCut : rowsBefore);
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(true);
-            record(c, host == null ? EVERY_HOST : host, rowsCut);
+            // Recorded no later than now: rejections that happen after the prune were never counted, so a cut-off
+            // in the future must not keep a later scan from storing them.
+            Instant now = Instant.now();
+            record(c, host == null ? EVERY_HOST : host, rowsCut.isAfter(now) ? now : rowsCut);
             long rows = 0;
             for (Instant day = first(c, host, rowsCut); day != null; day = first(c, host, rowsCut)) {
                 rows += delete(c, "DELETE FROM rejection WHERE occurred_at >= ? AND occurred_at < ?", host,

@@ -117,6 +117,16 @@ public class RollupsTest {
         assertEquals(0, p.rows());
         assertTrue(p.rollups() > 0);
         assertEquals(without(kept, firstDay), rollups(host));
+
+        // a cut-off in the future deletes every row, but rejections that happen after the prune are stored again
+        String later = "h-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        List<KeyedRejection> recent = List.of(new KeyedRejection(DedupeKey.of(later, "now", 1),
+                HistoryQueriesTest.rejection(later, now.plusSeconds(1), Direction.OUTBOUND, "example.org", "5.7.1",
+                        new Category("policy"), "recent")));
+        pruner.prune(now.plusSeconds(400 * 86_400L), null, later);
+        assertEquals(1, store.saveBatch(store.startRun(new RunInfo(now, later, List.of("mail.log"), "554")),
+                recent, null, true).rows());
     }
 
     // What a report reads: the finest and inbound groups, the 15-minute buckets and the examples' texts.
