@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -20,6 +21,7 @@ import dev.maillog554.store.HistoryFilter;
 import dev.maillog554.store.HistoryQueries;
 import dev.maillog554.store.HistoryRows;
 import dev.maillog554.store.RejectionRow;
+import dev.maillog554.store.Rollups;
 
 /**
  * The counts of the stored history, for {@code report} and {@code serve} alike, with the same shape, examples and
@@ -63,9 +65,10 @@ public class HistoryCounter {
      * Streams every rejection the filter covers to the sinks (see {@link HistoryRows#read}) and returns what
      * {@link #counts(HistoryFilter, ZoneId)} returns for the same filter, counted from that one pass.
      *
-     * <p>This is {@code report}'s path: it must read every row for {@code rejections.csv} anyway, so it counts
-     * them on the way instead of letting the database scan the table again for each GROUP BY (on 5 million rows
-     * those scans alone outlasted the 60 s transaction timeout). Each part is counted by its own
+     * <p>This is {@code report}'s path for a window that is not whole UTC days (whole days are counted from the
+     * rollups, as {@link #counts(HistoryFilter, ZoneId)} does): it must read every row for {@code rejections.csv}
+     * anyway, so it counts them on the way instead of letting the database scan the table again for each GROUP BY
+     * (on 5 million rows those scans alone outlasted the 60 s transaction timeout). Each part is counted by its own
      * {@link HistoryCounts.Pass}; the passes are merged in part order, which gives the same examples as one pass.
      */
     public Counts report(HistoryFilter f, ZoneId zone, int parts, IntFunction<Consumer<RejectionRow>> sinks) {
@@ -75,6 +78,12 @@ public class HistoryCounter {
     /** {@link #report(HistoryFilter, ZoneId, int, IntFunction)} with parts of at least {@code minPartIds} ids. */
     public Counts report(HistoryFilter f, ZoneId zone, int parts, long minPartIds,
                          IntFunction<Consumer<RejectionRow>> sinks) {
+        if (Rollups.cover(f)) {
+            // Whole days: the rollups count them (days whose rows were pruned included) without a pass over the
+            // rows, which then only feed rejections.csv.
+            rows.read(f, parts, minPartIds, sinks);
+            return counts(f, zone);
+        }
         List<HistoryCounts.Pass> passes = new ArrayList<>();
         rows.read(f, parts, minPartIds, k -> {
             HistoryCounts.Pass pass = new HistoryCounts.Pass();
@@ -93,6 +102,19 @@ public class HistoryCounter {
             all.merge(passes.get(k));
         }
         return withTips(all.result(zone));
+    }
+
+    /**
+     * What a report over this window must say because prune deleted rows in it, empty when it has all its rows.
+     * Whole days are still counted, from the rollups; other windows are counted from the rows that are left.
+     */
+    public Optional<String> rowsNote(HistoryFilter f) {
+        return queries.rowsPrunedBefore(f).map(before -> Rollups.cover(f)
+                ? "Rejections before " + before + " were pruned: they are counted from the daily rollups, but "
+                        + "rejections.csv, the API's rejections and the examples of each cause only have those since."
+                : "Rejections before " + before + " were pruned: this window is not whole UTC days, so it is "
+                        + "counted from the rejections since then only; give whole days (dates) to count the "
+                        + "pruned days from the daily rollups.");
     }
 
     /** Counts by one field, most first, ties by key; days (in {@code zone}) oldest first. */

@@ -73,6 +73,7 @@ public class ReportResource {
             meta = meta.withPreviousTotal(history.group(GroupBy.DIRECTION, before, ZoneOffset.UTC).stream()
                     .mapToLong(GroupCount::count).sum());
         }
+        meta = history.rowsNote(f).map(meta::withRowsNote).orElse(meta);
         return HtmlReport.render(counts, meta, settings.redactor());
     }
 }

@@ -29,8 +29,8 @@ import dev.maillog554.report.ReportMeta;
 import dev.maillog554.store.HistoryFilter;
 import dev.maillog554.store.HistoryQueries;
 import dev.maillog554.store.RunFigures;
+import dev.maillog554.store.HistoryPrune;
 import dev.maillog554.store.RunLock;
-import dev.maillog554.store.RunStore;
 
 /** Jobs on the stored history alone: regenerating reports without reading logs, and pruning. */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class HistoryService {
     @Inject
     HistoryCounter history;
     @Inject
-    RunStore store;
+    HistoryPrune pruner;
     @Inject
     RunLock runLock;
     @Inject
@@ -73,6 +73,7 @@ public class HistoryService {
     public Counts report(HistoryFilter filter, ZoneId zone, Path outDir, boolean redact, ReportMeta meta,
                          LiveChecks checks) throws IOException {
         Redactor redactor = Redactor.of(redact);
+        ReportMeta page = history.rowsNote(filter).map(meta::withRowsNote).orElse(meta);
         Counts counts;
         // One pass over the history, in parts read in parallel: every row goes to its part's share of
         // rejections.csv and is counted on the way; the shares are joined in id order at the end.
@@ -95,7 +96,7 @@ public class HistoryService {
             if (answers.ran()) {
                 ChecksCsv.write(staging, answers);
             }
-            HtmlReport.write(staging, counts, meta, redactor, answers);
+            HtmlReport.write(staging, counts, page, redactor, answers);
             staging.commit();
         } finally {
             for (RejectionCsv f : files) {
@@ -133,10 +134,13 @@ public class HistoryService {
         });
     }
 
-    /** Deletes rejections older than {@code before}; holds the run lock like a scan. */
-    public long prune(Instant before, String host, boolean waitForLock) {
+    /**
+     * Deletes the rows of whole UTC days before {@code rowsBefore}, and with {@code rollupsBefore} the daily
+     * rollups before it too; holds the run lock like a scan.
+     */
+    public HistoryPrune.Pruned prune(Instant rowsBefore, Instant rollupsBefore, String host, boolean waitForLock) {
         try (RunLock.Held lock = runLock.acquire(waitForLock)) {
-            return store.prune(before, host);
+            return pruner.prune(rowsBefore, rollupsBefore, host);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -47,7 +49,7 @@ public class HistoryQueries {
     @Transactional
     @TransactionConfiguration(timeout = READ_TIMEOUT_SECONDS)
     public <T> T read(HistoryFilter f, Function<HistoryGroups, T> work) {
-        return work.apply(new HistoryGroups(db.em(), Where.of(f)));
+        return work.apply(new HistoryGroups(db.em(), f));
     }
 
     /**
@@ -66,15 +68,34 @@ public class HistoryQueries {
             case HOST -> "host";
             case DAY -> throw new IllegalArgumentException("days need a zone: read the time buckets");
         };
-        Where w = Where.of(f);
-        List<Object[]> rows = w.bind(db.em().createNativeQuery("SELECT " + column + ", COUNT(*) FROM rejection"
-                + w.sql + " GROUP BY " + column)).getResultList();
+        // Whole days come from the rollups (see HistoryGroups), which have every one of these columns.
+        boolean rollups = Rollups.cover(f);
+        Where w = rollups ? Where.ofRollups(f, "utc_day", Rollups.DAY) : Where.of(f);
+        List<Object[]> rows = w.bind(db.em().createNativeQuery("SELECT " + column + (rollups
+                ? ", SUM(rejections) FROM rejection_rollup" : ", COUNT(*) FROM rejection") + w.sql + " GROUP BY "
+                + column)).getResultList();
         List<GroupCount> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(new GroupCount(String.valueOf(r[0]), Rows.num(r[1]).longValue()));
         }
         out.sort(Comparator.comparingLong(GroupCount::count).reversed().thenComparing(GroupCount::key));
         return out;
+    }
+
+    /**
+     * When prune deleted rows that this window covers: the time before which rows of the filter's server (or of
+     * any server) are gone, if the window starts before it; empty when the window has all its rows.
+     */
+    @Transactional
+    public Optional<Instant> rowsPrunedBefore(HistoryFilter f) {
+        Query q = db.em().createNativeQuery("SELECT MAX(rows_before) FROM pruned_rows"
+                + (f.host() == null ? "" : " WHERE host = :host OR host = :every"));
+        if (f.host() != null) {
+            q.setParameter("host", f.host()).setParameter("every", HistoryPrune.EVERY_HOST);
+        }
+        Instant before = Rows.instant(q.getSingleResult());
+        return before != null && (f.since() == null || f.since().isBefore(before)) ? Optional.of(before)
+                : Optional.empty();
     }
 
     /** One page of the rejections the criteria select, oldest first, ties by id (0-based page, size >= 1). */

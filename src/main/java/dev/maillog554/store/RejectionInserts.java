@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,9 +26,10 @@ import dev.maillog554.parse.RejectionEvent;
  * Stores rejections with JDBC batch inserts on a connection the caller's transaction owns (H2 or PostgreSQL).
  *
  * <p>Keys already stored (an earlier run, or a file read twice) are looked up by the unique dedupe-key index
- * first and skipped, so both databases run the same plain SQL. Ids come from {@code rejection_seq}, one value
- * per row: the sequence steps by 50 for Hibernate's pooled optimiser, which treats each value as the top of its
- * block, so using the values themselves never collides with it.
+ * first and skipped, so both databases run the same plain SQL. The rows' {@link Rollups} are updated in the same
+ * transaction. Ids come from {@code rejection_seq}, one value per row, taken for the whole batch at once: the
+ * sequence steps by 50 for Hibernate's pooled optimiser, which treats each value as the top of its block, so
+ * using the values themselves never collides with it.
  */
 final class RejectionInserts {
 
@@ -34,7 +39,7 @@ final class RejectionInserts {
     private static final String COLUMNS = "id, run_id, dedupe_key, occurred_at, direction, status, mta, host, "
             + "queue_id, sender, recipient, recipient_domain, reply_code, enhanced_code, stage, category, provider, "
             + "blocklist, remote_host, remote_ip, message, source_file, line_no";
-    private static final String PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    private static final String PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     private RejectionInserts() {
     }
@@ -78,22 +83,75 @@ final class RejectionInserts {
 
     private static int insert(Connection c, long runId, List<KeyedRejection> batch, Set<UUID> existing)
             throws SQLException {
+        List<KeyedRejection> fresh = new ArrayList<>(batch.size());
         Set<UUID> seen = new HashSet<>();
-        int fresh = 0;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection (" + COLUMNS + ") VALUES ("
-                + nextId(c) + ", " + PARAMS + ")")) {
-            for (KeyedRejection k : batch) {
-                if (!existing.contains(k.dedupeKey()) && seen.add(k.dedupeKey())) {
-                    bind(ps, runId, k);
-                    ps.addBatch();
-                    fresh++;
-                }
-            }
-            if (fresh > 0) {
-                ps.executeBatch();
+        Map<String, Instant> pruned = prunedRows(c);
+        for (KeyedRejection k : batch) {
+            if (!existing.contains(k.dedupeKey()) && seen.add(k.dedupeKey()) && !pruned(pruned, k)) {
+                fresh.add(k);
             }
         }
-        return fresh;
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        // The ids are taken before the insert, so that the rollups know the id of each group's first row.
+        long[] ids = nextIds(c, fresh.size());
+        Rollups.Batch rollups = new Rollups.Batch();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection (" + COLUMNS + ") VALUES (" + PARAMS
+                + ")")) {
+            for (int n = 0; n < fresh.size(); n++) {
+                bind(ps, ids[n], runId, fresh.get(n), rollups);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        // In the caller's transaction (and savepoint): rows and rollups commit or roll back together.
+        rollups.write(c);
+        return fresh.size();
+    }
+
+    // Where prune deleted rows: their keys are gone, but their days are still counted by the rollups, so a rescan
+    // of those logs must not store them again (it would count them twice).
+    private static Map<String, Instant> prunedRows(Connection c) throws SQLException {
+        Map<String, Instant> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT host, rows_before FROM pruned_rows");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        }
+        return out;
+    }
+
+    private static boolean pruned(Map<String, Instant> pruned, KeyedRejection k) {
+        Instant t = k.rejection().event().time();
+        if (pruned.isEmpty() || t == null) {
+            return false;
+        }
+        Instant all = pruned.get(HistoryPrune.EVERY_HOST);
+        Instant host = pruned.get(RunStore.cut(k.rejection().event().host(), 255));
+        return (all != null && t.isBefore(all)) || (host != null && t.isBefore(host));
+    }
+
+    // Standard SQL for H2; PostgreSQL has only its function. Sorted: the rows keep the order of the batch.
+    private static long[] nextIds(Connection c, int n) throws SQLException {
+        String sql = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
+                ? "SELECT nextval('rejection_seq') FROM generate_series(1, ?)"
+                : "SELECT NEXT VALUE FOR rejection_seq FROM SYSTEM_RANGE(1, ?)";
+        long[] ids = new long[n];
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; i < n; i++) {
+                    if (!rs.next()) {
+                        throw new SQLException("rejection_seq gave " + i + " ids of " + n);
+                    }
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        Arrays.sort(ids);
+        return ids;
     }
 
     // SQLSTATE 23505 (unique violation) in H2 and PostgreSQL; a batch may carry it on a chained exception.
@@ -110,12 +168,6 @@ final class RejectionInserts {
     }
 
     private static final String UNIQUE_VIOLATION = "23505";
-
-    // Standard SQL for H2; PostgreSQL has only its function.
-    private static String nextId(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
-                ? "nextval('rejection_seq')" : "NEXT VALUE FOR rejection_seq";
-    }
 
     // The stored keys among the batch's, each with the run that stored it.
     private static Map<UUID, Long> existingKeys(Connection c, List<KeyedRejection> batch) throws SQLException {
@@ -138,10 +190,12 @@ final class RejectionInserts {
         return found;
     }
 
-    private static void bind(PreparedStatement ps, long runId, KeyedRejection k) throws SQLException {
+    private static void bind(PreparedStatement ps, long id, long runId, KeyedRejection k, Rollups.Batch rollups)
+            throws SQLException {
         RejectionEvent e = k.rejection().event();
         Diagnosis d = k.rejection().diagnosis();
         int i = 0;
+        ps.setLong(++i, id);
         ps.setLong(++i, runId);
         ps.setObject(++i, k.dedupeKey());
         if (e.time() == null) {
@@ -168,5 +222,10 @@ final class RejectionInserts {
         ps.setString(++i, RunStore.cut(e.message(), RunStore.MAX_MESSAGE));
         ps.setString(++i, RunStore.cut(e.sourceFile(), 1024));
         ps.setLong(++i, e.line());
+        rollups.add(id, e.time(), RunStore.cut(e.host(), 255), e.direction().label(), e.replyCode(),
+                RunStore.cut(e.enhancedCode(), 16), RunStore.cut(e.recipientDomain(), 255), d.category().id(),
+                RunStore.cut(d.provider(), 32), RunStore.cut(d.blocklist(), 32), RunStore.cut(e.recipient(), 512),
+                RunStore.cut(e.remoteIp(), 64), RunStore.cut(e.remoteHost(), 255), RunStore.cut(e.sender(), 512),
+                RunStore.cut(e.message(), RunStore.MAX_MESSAGE));
     }
 }

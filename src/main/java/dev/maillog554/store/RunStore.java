@@ -1,6 +1,5 @@
 package dev.maillog554.store;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -191,21 +189,6 @@ public class RunStore {
     @Transactional
     public void recordExitCode(long runId, int exitCode) {
         db.em().find(ScanRun.class, runId).exitCode = exitCode;
-    }
-
-    /**
-     * Deletes rejections that happened before {@code before} (and, with a host, only that server's).
-     *
-     * @return how many were deleted
-     */
-    @Transactional
-    public long prune(Instant before, String host) {
-        Query q = db.em().createQuery("DELETE FROM StoredRejection r WHERE r.occurredAt < :before"
-                + (host == null ? "" : " AND r.host = :host")).setParameter("before", before.atOffset(ZoneOffset.UTC));
-        if (host != null) {
-            q.setParameter("host", host);
-        }
-        return q.executeUpdate();
     }
 
     private static Optional<FileCheckpoint> find(EntityManager em, String host, String fingerprint) {

@@ -47,6 +47,24 @@ final class Where {
         return new Where(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), params);
     }
 
+    /**
+     * The clause for a rollup table over the same filter: {@code column} counts units of {@code seconds} since the
+     * epoch (a day, or a 15-minute bucket), so the bounds become unit numbers; exact when they are whole units
+     * (see {@link Rollups#cover}).
+     */
+    static Where ofRollups(HistoryFilter f, String column, long seconds) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        add(parts, params, column + " >= :since", "since", f.since() == null ? null
+                : Math.floorDiv(f.since().getEpochSecond(), seconds));
+        add(parts, params, column + " < :until", "until", f.until() == null ? null
+                : Math.floorDiv(f.until().getEpochSecond(), seconds));
+        add(parts, params, "host = :host", "host", f.host());
+        add(parts, params, "direction = :direction", "direction", f.direction() == null ? null
+                : f.direction().label());
+        return new Where(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), params);
+    }
+
     private static void add(List<String> parts, Map<String, Object> params, String cond, String name, Object v) {
         if (v != null) {
             parts.add(cond);

@@ -3,6 +3,7 @@ package dev.maillog554.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -11,7 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -35,8 +41,8 @@ class MigrationTest {
         }
         // V2 (checkpoints, lock), V3 (status wide enough for "undeliverable"), V4 (duplicate index dropped),
         // V5 (dedupe key as a UUID), V6 (foreign key to the run dropped, a Java migration), V7 (the run's outcome
-        // for serve's metrics).
-        assertEquals(6, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+        // for serve's metrics), V8 (rollups).
+        assertEquals(7, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
                 .migrate().migrationsExecuted);
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM scan_run), (SELECT COUNT(*) FROM run_lock), "
@@ -75,6 +81,122 @@ class MigrationTest {
             assertEquals(1, s.executeUpdate(row));
             SQLException twice = assertThrows(SQLException.class, () -> s.executeUpdate(row));
             assertEquals("23505", twice.getSQLState(), twice.getMessage());
+        }
+    }
+
+    /** V8 fills the rollups from the rows a V6 history holds, several days of them, one day at a time. */
+    @Test
+    void rollupsAreFilledFromTheRowsOfAnOlderHistory(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("v6");
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("6").load().migrate();
+        insertHistory(url, "sa", "");
+        assertEquals(2, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+                .migrate().migrationsExecuted);
+        assertRollupsFilled(url, "sa", "");
+    }
+
+    /** 80 rows over six UTC days and without a time, both directions, a few recipients, clients and senders. */
+    static void insertHistory(String url, String user, String password) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO scan_run VALUES (1, CURRENT_TIMESTAMP, NULL, 'mx1', 'mail.log', '554', "
+                    + "'running', 0, 0, 0, 0)");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection (id, run_id, dedupe_key, "
+                    + "occurred_at, direction, status, mta, host, queue_id, sender, recipient, recipient_domain, "
+                    + "reply_code, enhanced_code, stage, category, provider, blocklist, remote_host, remote_ip, "
+                    + "message, source_file, line_no) VALUES (?, 1, ?, ?, ?, 'bounced', 'postfix', ?, '', ?, ?, ?, "
+                    + "554, ?, 'RCPT', ?, '', '', ?, ?, ?, 'mail.log', ?)")) {
+                for (int i = 0; i < 80; i++) {
+                    int k = 0;
+                    boolean in = i % 3 == 0;
+                    ps.setLong(++k, 100 - i); // ids against time order: the example is the smallest id
+                    ps.setObject(++k, UUID.nameUUIDFromBytes(("row " + i).getBytes(StandardCharsets.UTF_8)));
+                    ps.setObject(++k, i % 17 == 3 ? null : OffsetDateTime.parse("2026-03-01T20:00:00Z")
+                            .plusMinutes(83L * i));
+                    ps.setString(++k, in ? "inbound" : "outbound");
+                    ps.setString(++k, i % 5 == 0 ? "mx2" : "mx1");
+                    ps.setString(++k, "s" + (i % 3) + "@snd.example");
+                    ps.setString(++k, "r" + (i % 4) + "@d" + (i % 2) + ".example");
+                    ps.setString(++k, "d" + (i % 2) + ".example");
+                    ps.setString(++k, i % 2 == 0 ? "5.7.1" : "5.1.1");
+                    ps.setString(++k, i % 4 == 0 ? "spam" : "policy");
+                    ps.setString(++k, "c" + (i % 3) + ".example");
+                    ps.setString(++k, "192.0.2." + (i % 3));
+                    ps.setString(++k, "reply " + i);
+                    ps.setLong(++k, i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** The rollups and 15-minute buckets equal a recount of the rows, done here in Java. */
+    static void assertRollupsFilled(String url, String user, String password) throws SQLException {
+        Map<List<Object>, List<Object>> expected = new HashMap<>();
+        Map<List<Object>, Long> buckets = new HashMap<>();
+        Map<List<Object>, List<Object>> examples = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery("SELECT id, occurred_at, host, direction, reply_code, enhanced_code, "
+                    + "recipient_domain, category, provider, blocklist, recipient, remote_ip, remote_host, sender, "
+                    + "message FROM rejection ORDER BY id");
+            while (r.next()) {
+                OffsetDateTime t = r.getObject(2, OffsetDateTime.class);
+                Long day = t == null ? null : Math.floorDiv(t.toEpochSecond(), 86_400);
+                boolean in = "inbound".equals(r.getString(4));
+                List<Object> key = new ArrayList<>();
+                key.add(day);
+                key.addAll(List.of(r.getString(3), r.getString(4), r.getInt(5), r.getString(6), r.getString(7),
+                        r.getString(8), r.getString(9), r.getString(10), r.getString(11), in ? r.getString(12) : "",
+                        in ? r.getString(13) : "", in ? r.getString(14) : ""));
+                String at = String.valueOf(t == null ? null : t.toInstant());
+                List<Object> v = expected.computeIfAbsent(key, x -> new ArrayList<>(List.of(0L, at, at,
+                        Long.MAX_VALUE)));
+                v.set(0, (Long) v.get(0) + 1);
+                v.set(1, at.compareTo((String) v.get(1)) < 0 ? at : v.get(1));
+                v.set(2, at.compareTo((String) v.get(2)) > 0 ? at : v.get(2));
+                v.set(3, Math.min(r.getLong(1), (Long) v.get(3)));
+                // the example of its day, server and seven report columns: the row with the smallest id
+                List<Object> group = new ArrayList<>(key.subList(0, 9));
+                examples.merge(group, List.of(r.getLong(1), r.getString(15)),
+                        (a, b) -> (Long) a.get(0) < (Long) b.get(0) ? a : b);
+                if (t != null) {
+                    buckets.merge(List.of(Math.floorDiv(t.toEpochSecond(), 900), r.getString(3), r.getString(4)), 1L,
+                            Long::sum);
+                }
+            }
+            Map<List<Object>, List<Object>> rollups = new HashMap<>();
+            ResultSet u = s.executeQuery("SELECT utc_day, host, direction, reply_code, enhanced_code, "
+                    + "recipient_domain, category, provider, blocklist, recipient, remote_ip, remote_host, sender, "
+                    + "rejections, first_seen, last_seen, example_id FROM rejection_rollup");
+            while (u.next()) {
+                List<Object> key = new ArrayList<>();
+                long day = u.getLong(1);
+                key.add(u.wasNull() ? null : day);
+                key.addAll(List.of(u.getString(2), u.getString(3), u.getInt(4), u.getString(5), u.getString(6),
+                        u.getString(7), u.getString(8), u.getString(9), u.getString(10), u.getString(11),
+                        u.getString(12), u.getString(13)));
+                OffsetDateTime first = u.getObject(15, OffsetDateTime.class);
+                OffsetDateTime last = u.getObject(16, OffsetDateTime.class);
+                rollups.put(key, new ArrayList<>(List.of(u.getLong(14),
+                        String.valueOf(first == null ? null : first.toInstant()),
+                        String.valueOf(last == null ? null : last.toInstant()), u.getLong(17))));
+            }
+            assertEquals(expected, rollups);
+            assertEquals(7, expected.keySet().stream().map(k -> k.get(0)).distinct().count(), "6 days, no time");
+            Map<List<Object>, Long> stored = new HashMap<>();
+            ResultSet b = s.executeQuery("SELECT bucket, host, direction, rejections FROM rejection_bucket");
+            while (b.next()) {
+                stored.put(List.of(b.getLong(1), b.getString(2), b.getString(3)), b.getLong(4));
+            }
+            assertEquals(buckets, stored);
+            Map<Long, String> texts = new HashMap<>();
+            ResultSet e = s.executeQuery("SELECT example_id, example FROM rejection_example");
+            while (e.next()) {
+                texts.put(e.getLong(1), e.getString(2));
+            }
+            Map<Long, String> want = new HashMap<>();
+            examples.values().forEach(v -> want.put((Long) v.get(0), (String) v.get(1)));
+            assertEquals(want, texts);
         }
     }
 

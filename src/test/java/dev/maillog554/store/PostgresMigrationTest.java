@@ -36,10 +36,27 @@ class PostgresMigrationTest {
                         + "'running', 0, 0, 0, 0)");
                 s.execute(MigrationTest.insertRejection(MigrationTest.OLD_KEY));
             }
-            assertEquals(6, flyway(schema).load().migrate().migrationsExecuted);
+            assertEquals(7, flyway(schema).load().migrate().migrationsExecuted);
             MigrationTest.assertKeyKept(url, USER, PASSWORD);
             MigrationTest.assertSchemaKept(url, USER, PASSWORD);
             MigrationTest.assertRunOutcomeAdded(url, USER, PASSWORD);
+        } finally {
+            try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void rollupsAreFilledFromTheRowsOfAnOlderHistory() throws Exception {
+        String schema = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        try {
+            flyway(schema).target("6").load().migrate();
+            MigrationTest.insertHistory(url, USER, PASSWORD);
+            assertEquals(2, flyway(schema).load().migrate().migrationsExecuted);
+            MigrationTest.assertRollupsFilled(url, USER, PASSWORD);
         } finally {
             try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

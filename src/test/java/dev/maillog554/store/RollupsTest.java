@@ -1,0 +1,256 @@
+package dev.maillog554.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.maillog554.classify.Category;
+import dev.maillog554.classify.Diagnosis;
+import dev.maillog554.classify.Rejection;
+import dev.maillog554.parse.DeliveryStatus;
+import dev.maillog554.parse.Direction;
+import dev.maillog554.parse.Mta;
+import dev.maillog554.parse.RejectionEvent;
+import dev.maillog554.scan.DedupeKey;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The rollups always equal a recount of the rows, done here in plain Java from the rows themselves: after scans,
+ * a rescan that stores nothing, a batch whose transaction fails, and a prune (for the days that still have rows;
+ * the pruned days keep their rollups, and a rescan does not store their rows again).
+ */
+@QuarkusTest
+public class RollupsTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T22:00:00Z");
+
+    @Inject
+    RunStore store;
+    @Inject
+    HistoryQueries history;
+    @Inject
+    HistoryPrune pruner;
+    @Inject
+    StoreDb db;
+
+    @Test
+    void rollupsEqualARecountOfTheRowsThroughRescanFailureAndPrune() throws Exception {
+        String host = "h-" + UUID.randomUUID();
+        List<KeyedRejection> all = batch(host, 0, 90);
+        long run = store.startRun(new RunInfo(T0, host, List.of("mail.log"), "554"));
+        assertEquals(50, store.saveBatch(run, all.subList(0, 50), null, false).rows());
+        assertEquals(40, store.saveBatch(run, all.subList(50, 90), null, true).rows());
+        Map<List<Object>, List<Object>> first = rollups(host);
+        assertEquals(recount(host, d -> true), first);
+        assertExamples(host, d -> true);
+        assertEquals(4, first.keySet().stream().map(k -> k.get(0)).distinct().count(), "three days and no time");
+
+        // a rescan stores nothing and changes no rollup
+        long rescan = store.startRun(new RunInfo(T0, host, List.of("mail.log"), "554"));
+        assertEquals(0, store.saveBatch(rescan, all, null, false).rows());
+        assertEquals(first, rollups(host));
+
+        // a batch whose transaction fails (as a killed run's last one) leaves neither rows nor rollups
+        List<KeyedRejection> more = batch(host, 90, 120);
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            store.saveBatch(rescan, more, null, false);
+            throw new IllegalStateException("killed");
+        }));
+        assertEquals(first, rollups(host));
+        assertEquals(30, store.saveBatch(rescan, more, null, false).rows());
+        Map<List<Object>, List<Object>> grown = rollups(host);
+        assertEquals(recount(host, d -> true), grown);
+        assertExamples(host, d -> true);
+
+        // whole days are answered from the rollups, other windows from the rows: the same groups
+        HistoryFilter days = new HistoryFilter(Instant.EPOCH, null, host, null);
+        HistoryFilter rows = new HistoryFilter(Instant.EPOCH.plusSeconds(1), null, host, null);
+        List<Object> fromRollups = answers(days);
+        assertEquals(answers(rows), fromRollups);
+
+        // prune the rows of the first day (the cut-off is rounded down to its midnight): its rollups stay
+        Instant secondDay = Instant.parse("2026-03-02T00:00:00Z");
+        HistoryPrune.Pruned p = pruner.prune(secondDay.plusSeconds(3600), null, host);
+        assertEquals(secondDay, p.rowsBefore());
+        long firstDay = Rollups.day(T0);
+        long firstDayRows = grown.entrySet().stream().filter(e -> Objects.equals(e.getKey().get(0), firstDay))
+                .mapToLong(e -> (Long) e.getValue().get(0)).sum();
+        assertEquals(firstDayRows, p.rows());
+        Map<List<Object>, List<Object>> kept = rollups(host);
+        assertEquals(grown, kept, "prune keeps every rollup");
+        assertEquals(recount(host, d -> true), without(kept, firstDay));
+        assertEquals(List.of(), recount(host, d -> Objects.equals(d, firstDay)).keySet().stream().toList());
+        assertEquals(secondDay, history.rowsPrunedBefore(new HistoryFilter(null, null, host, null)).orElseThrow());
+        assertFalse(history.rowsPrunedBefore(new HistoryFilter(secondDay, null, host, null)).isPresent());
+        assertEquals(fromRollups, answers(days), "whole days still count the pruned day, examples included");
+
+        // a rescan of the whole log stores only what is still missing, never the pruned day again
+        long third = store.startRun(new RunInfo(T0, host, List.of("mail.log"), "554"));
+        List<KeyedRejection> everything = new ArrayList<>(all);
+        everything.addAll(more);
+        assertEquals(0, store.saveBatch(third, everything, null, true).rows());
+        assertEquals(kept, rollups(host));
+
+        // the second tier: the rollups of the first day go too, the others stay
+        p = pruner.prune(secondDay, secondDay, host);
+        assertEquals(0, p.rows());
+        assertTrue(p.rollups() > 0);
+        assertEquals(without(kept, firstDay), rollups(host));
+
+        // a cut-off in the future deletes every row, but rejections that happen after the prune are stored again
+        String later = "h-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        List<KeyedRejection> recent = List.of(new KeyedRejection(DedupeKey.of(later, "now", 1),
+                HistoryQueriesTest.rejection(later, now.plusSeconds(1), Direction.OUTBOUND, "example.org", "5.7.1",
+                        new Category("policy"), "recent")));
+        pruner.prune(now.plusSeconds(400 * 86_400L), null, later);
+        assertEquals(1, store.saveBatch(store.startRun(new RunInfo(now, later, List.of("mail.log"), "554")),
+                recent, null, true).rows());
+    }
+
+    // What a report reads: the finest and inbound groups, the 15-minute buckets and the examples' texts.
+    private List<Object> answers(HistoryFilter f) {
+        return history.read(f, g -> {
+            List<FineGroup> fine = g.finest();
+            return List.of(new HashSet<>(fine), new HashSet<>(g.inbound()), new HashSet<>(g.buckets(900)),
+                    g.messages(fine.stream().map(FineGroup::firstId).distinct().toList()));
+        });
+    }
+
+    // Rejections i in [from, to): both directions, a few recipients, clients and senders, some without a time,
+    // one every 37 minutes from T0, so they span three UTC days.
+    static List<KeyedRejection> batch(String host, int from, int to) {
+        List<KeyedRejection> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Direction dir = i % 3 == 0 ? Direction.INBOUND : Direction.OUTBOUND;
+            Instant at = i % 29 == 5 ? null : T0.plusSeconds(37L * 60 * (i % 60));
+            String domain = "d" + (i % 2) + ".example";
+            RejectionEvent e = new RejectionEvent(at, dir, dir == Direction.INBOUND ? DeliveryStatus.REJECTED
+                    : DeliveryStatus.BOUNCED, Mta.POSTFIX, host, "Q" + i, "s" + (i % 4) + "@snd" + (i % 3) + ".example",
+                    (i % 4 == 0 ? "" : "r" + (i % 5) + "@") + domain, domain, 554, i % 2 == 0 ? "5.7.1" : "5.1.1",
+                    "RCPT", "c" + (i % 4) + ".example", "192.0.2." + (i % 4), "reply " + i, "mail.log", i);
+            Diagnosis d = new Diagnosis(new Category(i % 5 == 0 ? "spam" : "policy"), "",
+                    i % 7 == 0 ? "gmail" : "", i % 6 == 0 ? "spamhaus" : "", "", List.of());
+            out.add(new KeyedRejection(DedupeKey.of(host, "line " + i, 1), new Rejection(e, d)));
+        }
+        return out;
+    }
+
+    // The GROUP BY of the rows of this host on the days selected, in Java: key -> count, first, last, example.
+    private Map<List<Object>, List<Object>> recount(String host, Predicate<Long> days) {
+        Map<List<Object>, List<Object>> out = new HashMap<>();
+        Page<RejectionRow> rows = history.rejections(HistoryQueriesTest.of(host), 0, 1000);
+        for (RejectionRow r : rows.items().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList()) {
+            Long day = r.time() == null ? null : Math.floorDiv(r.time().getEpochSecond(), 86_400);
+            if (!days.test(day)) {
+                continue;
+            }
+            boolean in = r.direction().equals("inbound");
+            List<Object> key = new ArrayList<>(List.of(r.host(), r.direction(), r.replyCode(), r.enhancedCode(),
+                    r.recipientDomain(), r.category(), r.provider(), r.blocklist(), r.recipient(),
+                    in ? r.remoteIp() : "", in ? r.remoteHost() : "", in ? r.sender() : ""));
+            key.add(0, day);
+            List<Object> v = out.get(key);
+            if (v == null) {
+                out.put(key, new ArrayList<>(List.of(1L, String.valueOf(r.time()), String.valueOf(r.time()),
+                        r.id())));
+            } else {
+                v.set(0, (Long) v.get(0) + 1);
+                if (r.time() != null && r.time().toString().compareTo((String) v.get(1)) < 0) {
+                    v.set(1, r.time().toString());
+                }
+                if (r.time() != null && r.time().toString().compareTo((String) v.get(2)) > 0) {
+                    v.set(2, r.time().toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    // The stored rollups of this host, in the recount's shape.
+    private Map<List<Object>, List<Object>> rollups(String host) throws SQLException {
+        Map<List<Object>, List<Object>> out = new HashMap<>();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
+                + "utc_day, host, direction, reply_code, enhanced_code, recipient_domain, category, provider, "
+                + "blocklist, recipient, remote_ip, remote_host, sender, rejections, first_seen, last_seen, "
+                + "example_id FROM rejection_rollup WHERE host = ?")) {
+            ps.setString(1, host);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Object> key = new ArrayList<>();
+                    long day = rs.getLong(1);
+                    key.add(rs.wasNull() ? null : day);
+                    key.add(rs.getString(2));
+                    key.add(rs.getString(3));
+                    key.add(rs.getInt(4));
+                    for (int i = 5; i <= 13; i++) {
+                        key.add(rs.getString(i));
+                    }
+                    List<Object> v = List.of(rs.getLong(14), time(rs, 15), time(rs, 16), rs.getLong(17));
+                    assertEquals(null, out.put(key, new ArrayList<>(v)), "one rollup per key");
+                }
+            }
+        }
+        return out;
+    }
+
+    // The examples kept for this host equal the first row of each day and seven report columns, recounted.
+    private void assertExamples(String host, Predicate<Long> days) throws SQLException {
+        Map<List<Object>, List<Object>> want = new HashMap<>();
+        Page<RejectionRow> rows = history.rejections(HistoryQueriesTest.of(host), 0, 1000);
+        for (RejectionRow r : rows.items()) {
+            Long day = r.time() == null ? null : Math.floorDiv(r.time().getEpochSecond(), 86_400);
+            if (days.test(day)) {
+                List<Object> key = new ArrayList<>(List.of(r.replyCode(), r.enhancedCode(), r.recipientDomain(),
+                        r.direction(), r.category(), r.provider(), r.blocklist()));
+                key.add(0, day);
+                want.merge(key, List.of(r.id(), r.message()), (a, b) -> (Long) a.get(0) < (Long) b.get(0) ? a : b);
+            }
+        }
+        Map<Long, String> stored = new HashMap<>();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
+                + "example_id, example FROM rejection_example WHERE host = ?")) {
+            ps.setString(1, host);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        Map<Long, String> expected = new HashMap<>();
+        want.values().forEach(v -> expected.put((Long) v.get(0), (String) v.get(1)));
+        assertEquals(expected, stored);
+    }
+
+    private static String time(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return String.valueOf(t == null ? null : t.toInstant());
+    }
+
+    private static Map<List<Object>, List<Object>> without(Map<List<Object>, List<Object>> m, long day) {
+        Map<List<Object>, List<Object>> out = new HashMap<>(m);
+        out.keySet().removeIf(k -> Objects.equals(k.get(0), day));
+        return out;
+    }
+}
