@@ -2,9 +2,7 @@ package dev.maillog554.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -29,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
 
-    /** Lines of the generated log: long enough that a scan lasts seconds and commits several batches. */
+    /**
+     * Lines of the generated log, about 5% of them rejections: a tenth of the log holds fewer than one batch
+     * (ScanService.BATCH, 1000), two thirds of it several.
+     */
     static final int LINES = 150_000;
 
     @TempDir
@@ -44,11 +44,13 @@ class CrashRecoveryIT {
         assertEquals(ExitCodes.OK, whole.exitCode(), whole.toString());
         History expected = History.of(tmp.resolve("whole-db"));
         assertEquals(rejections, expected.keys.size(), "every rejection of the log is stored");
-        long csvBytes = Files.size(tmp.resolve("whole-out").resolve("rejections.csv"));
 
-        // First as soon as rejections are being written (before or at the first batch), then in the middle.
-        killMidScan(log, "killed-1", 1, true);
-        killMidScan(log, "killed-2", csvBytes / 3, false);
+        // Killed scans read the log through a named pipe fed only up to a point, where they wait: first early (a
+        // tenth of the log, before its first batch is stored), then with several batches stored; the last run reads
+        // the file itself to the end.
+        long size = Files.size(log);
+        killMidScan(log, "killed-1", size / 10, true);
+        killMidScan(log, "killed-2", size * 2 / 3, false);
         CliProcess rest = CliProcess.run(tmp, "rest", scanArgs("crash", log));
         assertEquals(ExitCodes.OK, rest.exitCode(), rest.toString());
 
@@ -70,65 +72,29 @@ class CrashRecoveryIT {
             "--out", tmp.resolve(name + "-out").toString(), log.toString()};
     }
 
-    // Kills the scan once its rejections.csv, still a temporary file, has grown to minBytes: the run is then
-    // past start-up, holds the lock and is reading; the file is written as rejections are found.
+    // Kills a scan that has read the first {@code part} bytes of the log and waits for more: it is past start-up,
+    // holds the lock and has found rejections, and it cannot end before it is killed, whatever the machine's speed.
     // hard: SIGKILL (no shutdown hook, no flush, no rollback); otherwise SIGTERM, as cron or systemd send it,
     // which must also say so in one line on stderr.
-    private void killMidScan(Path log, String tag, long minBytes, boolean hard) throws Exception {
+    private void killMidScan(Path log, String tag, long part, boolean hard) throws Exception {
         Path out = tmp.resolve("crash-out");
-        CliProcess p = CliProcess.start(tmp, tag, Map.of(), scanArgs("crash", log));
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Optional<Path> partial = partialCsv(out);
-            if (partial.isPresent() && size(partial.get()) >= minBytes) {
-                break;
+        try (FifoFeed feed = new FifoFeed(tmp.resolve(tag + ".log"), log)) {
+            CliProcess p = CliProcess.start(tmp, tag, Map.of(), scanArgs("crash", feed.path));
+            feed.releaseUpTo(part, p);
+            if (hard) {
+                p.process.destroyForcibly();
+                p.await();
+            } else {
+                p.process.destroy();
+                p.await();
+                assertEquals("maillog554: " + Startup.STOPPED, p.stderr().strip(), p.toString());
             }
-            if (!p.process.isAlive()) {
-                fail(tag + " ended before it could be killed mid-scan (make the log bigger): " + p);
-            }
-            Thread.sleep(20);
-        }
-        assertTrue(p.process.isAlive(), tag + " still running when killed");
-        if (hard) {
-            p.process.destroyForcibly();
-            p.await();
-        } else {
-            p.process.destroy();
-            p.await();
-            assertEquals("maillog554: " + Startup.STOPPED, p.stderr().strip(), p.toString());
         }
         if (hard) {
             try (Stream<Path> files = Files.list(out)) {
                 // The partial file stays behind; the next run's file gets another temporary name.
                 assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "killed mid-scan");
             }
-        }
-    }
-
-    private static Optional<Path> partialCsv(Path out) throws IOException {
-        if (!Files.isDirectory(out)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".rejections.csv"))
-                    .filter(f -> f.getFileName().toString().endsWith(".tmp"))
-                    .max((a, b) -> Long.compare(lastModified(a), lastModified(b)));
-        }
-    }
-
-    private static long lastModified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
         }
     }
 

@@ -15,14 +15,25 @@ import java.util.concurrent.TimeUnit;
  * A named pipe that serves a log to a process as if it were a file, but only once the test lets it: a scan that
  * reads it holds its database for exactly as long as the test holds the feed back. Each time the reader opens the
  * pipe (a scan opens an input more than once: to sniff its first bytes, then to read it) it gets the log from the
- * start; the first open is the test's sign that the scan is past start-up and reading.
+ * start; the first open is the test's sign that the scan is past start-up and reading. A feed released only up to
+ * a byte count serves those bytes and then keeps the pipe open without writing more, so the reader waits there,
+ * mid-log, until the test kills it or closes the feed.
  */
 final class FifoFeed implements AutoCloseable {
+
+    /**
+     * The smallest part {@link #releaseUpTo} serves: a sniffing open takes at most what the pipe buffers (64 KiB)
+     * and one fill of the scan's 64 KiB read buffer; this leaves a wide margin over both.
+     */
+    static final long MIN_PART = 1 << 20;
 
     final Path path;
     private final Path content;
     private final CountDownLatch opened = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
+    private final CountDownLatch servedPart = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile long limit = Long.MAX_VALUE;
     private final Thread writer;
     private volatile boolean closed;
 
@@ -41,8 +52,18 @@ final class FifoFeed implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(path)) {
                 opened.countDown();
                 released.await();
-                if (!closed) {
+                if (closed) {
+                    return;
+                }
+                if (limit == Long.MAX_VALUE) {
                     Files.copy(content, out);
+                } else {
+                    try (InputStream in = Files.newInputStream(content)) {
+                        in.transferTo(new BoundedOutput(out, limit));
+                    }
+                    out.flush();
+                    servedPart.countDown();
+                    ended.await(); // the pipe stays open: the reader blocks mid-log
                 }
             } catch (IOException e) {
                 // the reader closed its end after the bytes it wanted (a sniff): serve the next open afresh
@@ -65,14 +86,59 @@ final class FifoFeed implements AutoCloseable {
         released.countDown();
     }
 
+    /**
+     * Lets the reader have the first {@code bytes} of the log and no more, and blocks until they are in the pipe:
+     * the reader has then taken all of them but what the pipe buffers (64 KiB on Linux), and waits for the rest.
+     * The part must be well above that buffer: an open that only sniffs the first bytes and closes must break the
+     * pipe before the part is all written, so that the part counts as served only to the open that reads on.
+     */
+    void releaseUpTo(long bytes, CliProcess reader) throws InterruptedException {
+        assertTrue(bytes >= MIN_PART, "a part of at least " + MIN_PART + " bytes: " + bytes);
+        limit = bytes;
+        released.countDown();
+        reader.process.onExit().thenRun(servedPart::countDown);
+        assertTrue(servedPart.await(2, TimeUnit.MINUTES), "the reader did not take " + bytes + " bytes of " + path
+                + " within two minutes: " + reader);
+        assertTrue(reader.process.isAlive(), "the reader ended mid-log: " + reader);
+    }
+
     /** Ends the writer, opening the reading end itself should the writer wait for a reader that will not come. */
     @Override
     public void close() throws IOException, InterruptedException {
         closed = true;
         released.countDown();
+        ended.countDown();
         if (writer.isAlive()) {
             try (InputStream unblock = Files.newInputStream(path)) {
                 writer.join(TimeUnit.SECONDS.toMillis(10));
+            }
+        }
+    }
+
+    /** Passes on the first {@code left} bytes written to it and drops the rest. */
+    private static final class BoundedOutput extends OutputStream {
+        private final OutputStream out;
+        private long left;
+
+        BoundedOutput(OutputStream out, long left) {
+            this.out = out;
+            this.left = left;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (left > 0) {
+                out.write(b);
+                left--;
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int n = (int) Math.min(len, left);
+            if (n > 0) {
+                out.write(b, off, n);
+                left -= n;
             }
         }
     }
