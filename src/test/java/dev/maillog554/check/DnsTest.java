@@ -79,7 +79,6 @@ class DnsTest {
     void aServerThatNeverAnswersTimesOutAndIsReportedOnce() throws Exception {
         server = TestDnsServer.start().silent();
         Probes p = new Probes(server);
-        long start = System.nanoTime();
         DnsAnswer a = p.dns.query("example.com", Type.TXT);
         assertEquals(DnsAnswer.Kind.FAILED, a.kind());
         assertEquals("timeout after 0.4 s", a.problem());
@@ -88,7 +87,6 @@ class DnsTest {
         }
         // After three timeouts without any answer the resolver counts as gone: the rest is not sent.
         assertEquals(Dns.GIVE_UP_AFTER, server.queries());
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
         assertEquals(1, p.diagnostics.size(), p.diagnostics.toString());
         assertEquals("maillog554: --check: resolver 127.0.0.1:" + server.port() + " did not answer (timeout after "
                 + "0.4 s); the checks it could not answer say 'not answered'", p.diagnostics.get(0));

@@ -137,10 +137,8 @@ class LiveChecksTest {
     @Test
     void aResolverThatNeverAnswersCostsAFewTimeoutsAndOneLine() throws Exception {
         server = TestDnsServer.start().silent();
-        long start = System.nanoTime();
         CheckReport r = checks(List.of("203.0.113.6"), Duration.ofMillis(300)).check(inputs(SPAMHAUS_OUT, QMGR,
                 DMARC_OUT, NULL_MX_OUT, SPAMHAUS_IN));
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
         assertEquals(8, r.results().size(), lines(r).toString());
         for (CheckResult x : r.results()) {
             assertEquals("not answered", x.answer(), x.line());
@@ -160,13 +158,11 @@ class LiveChecksTest {
         for (int i = 1; i <= 12; i++) {
             ips.add("203.0.113." + i);
         }
-        long start = System.nanoTime();
         CheckReport r = checks(ips, Duration.ofSeconds(2)).check(inputs(SPAMHAUS_OUT));
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        // 12 IPs (the text's 203.0.113.5 among them), each on the list and by PTR: 24 answers 150 ms late each.
+        // 12 IPs (the text's 203.0.113.5 among them), each on the list and by PTR: 24 answers 150 ms late each,
+        // so that the checks overlap; the server saw as many at once as the limit allows, and never more.
         assertEquals(24, server.queries());
         assertEquals(CheckSettings.CONCURRENCY, server.maxInFlight());
-        assertTrue(ms < 24 * 150, "in parallel: " + ms + " ms");
         assertEquals(24, r.results().size());
     }
 }
