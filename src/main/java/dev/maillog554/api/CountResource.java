@@ -46,7 +46,8 @@ public class CountResource {
         GroupBy by = Params.group(group);
         HistoryFilter f = Params.filter(since, until, direction, host);
         return shared.get(List.of("counts", by, f), () -> {
-            List<CountRow> rows = history.group(by, f, ZoneOffset.UTC).stream().map(g -> new CountRow(g.key(), g.count())).toList();
+            List<CountRow> rows = history.group(by, f, ZoneOffset.UTC).stream()
+                    .map(g -> new CountRow(g.key(), g.count())).toList();
             return new CountsResponse(by.name().toLowerCase(Locale.ROOT),
                     rows.stream().mapToLong(CountRow::count).sum(), rows);
         });

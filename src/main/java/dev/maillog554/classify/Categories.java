@@ -36,8 +36,8 @@ final class Categories {
         Map<Category, Entry> m = new LinkedHashMap<>();
         for (DataFile.Row r : rows) {
             Category c = new Category(r.get("id"));
-            m.put(c, new Entry(c, r.get("sisimai"), "yes".equals(r.get("find_blocklist")), liveChecks(r.get("live_checks")),
-                    r.get("description")));
+            m.put(c, new Entry(c, r.get("sisimai"), "yes".equals(r.get("find_blocklist")),
+                    liveChecks(r.get("live_checks")), r.get("description")));
         }
         return new Categories(m);
     }

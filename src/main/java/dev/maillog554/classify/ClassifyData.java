@@ -33,7 +33,8 @@ final class ClassifyData {
             RULES, List.of(List.of("id", "category", "reply", "enhanced", "stage", "provider", "text"),
                     List.of("note")),
             PROVIDERS, List.of(List.of("id", "name"), List.of("domains", "hosts", "markers")),
-            BLOCKLISTS, List.of(List.of("id", "name", "pattern", "subject", "lookup"), List.of("delist", "zones", "note")),
+            BLOCKLISTS, List.of(List.of("id", "name", "pattern", "subject", "lookup"),
+                    List.of("delist", "zones", "note")),
             CATEGORIES, List.of(List.of("id", "sisimai", "description"), List.of("find_blocklist", "live_checks")));
 
     final Path folder;

@@ -99,7 +99,8 @@ final class Providers {
             return hl == glob.length() && host.regionMatches(0, glob, 0, hl);
         }
         int tl = glob.length() - star - 1;
-        if (hl < star + tl || !host.regionMatches(0, glob, 0, star) || !host.regionMatches(hl - tl, glob, star + 1, tl)) {
+        if (hl < star + tl || !host.regionMatches(0, glob, 0, star)
+                || !host.regionMatches(hl - tl, glob, star + 1, tl)) {
             return false;
         }
         int dot = host.indexOf('.', star);

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Turns {@code serve --host/--port/--redact/--token-file} into configuration keys before Quarkus starts, because
  * the HTTP server is configured at start-up, before picocli runs the command; picocli reads them first
- * ({@link StartupArgs}), so a value it rejects (a port that is not a number) never gets here. It also decides, before any port is opened,
- * whether {@code serve} may start: an address other machines can reach needs a token.
+ * ({@link StartupArgs}), so a value it rejects (a port that is not a number) never gets here. It also decides,
+ * before any port is opened, whether {@code serve} may start: an address other machines can reach needs a token.
  */
 final class ServeOptions {
 

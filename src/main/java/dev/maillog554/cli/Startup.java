@@ -13,12 +13,12 @@ import io.quarkus.runtime.Quarkus;
 
 /**
  * What {@link dev.maillog554.Main} runs: the start-up that must happen outside picocli. It reads the database
- * options before Quarkus starts (the datasource is built at start-up, before picocli parses the command, so {@code --db-url},
- * {@code --db-user}, {@code --db-password} and {@code --data-dir} become the configuration keys they stand for,
- * and so do {@code serve}'s {@code --host}, {@code --port}, {@code --redact} and {@code --token-file}, see
- * {@link ServeOptions}, which also refuses a {@code serve} other machines could reach without a token), and
- * turn a failed start-up into one line on stderr and an exit code: start-up fails before picocli's exception
- * handler exists.
+ * options before Quarkus starts (the datasource is built at start-up, before picocli parses the command, so
+ * {@code --db-url}, {@code --db-user}, {@code --db-password} and {@code --data-dir} become the configuration keys
+ * they stand for, and so do {@code serve}'s {@code --host}, {@code --port}, {@code --redact} and
+ * {@code --token-file}, see {@link ServeOptions}, which also refuses a {@code serve} other machines could reach
+ * without a token), and turn a failed start-up into one line on stderr and an exit code: start-up fails before
+ * picocli's exception handler exists.
  */
 public final class Startup {
 

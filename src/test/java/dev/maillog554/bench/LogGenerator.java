@@ -41,11 +41,13 @@ public final class LogGenerator {
     /** Outbound 554 replies as receivers send them (facts §2); {@code %s} is our IP. */
     private static final String[] OUT_554 = {
         "554 5.7.1 Service unavailable; Client host [%s] blocked using Spamhaus. To request removal from this list "
-            + "see https://www.spamhaus.org/query/ip/%s (AS3130). [DB5EUR03FT043.eop-EUR03.prod.protection.outlook.com]",
+            + "see https://www.spamhaus.org/query/ip/%s (AS3130). "
+            + "[DB5EUR03FT043.eop-EUR03.prod.protection.outlook.com]",
         "554 5.7.1 [%s] Messages missing a valid messageId header are not accepted. - gsmtp",
         "554 5.7.9 Message not accepted for policy reasons.  See https://help.yahoo.com/kb/postmaster/SLN7253.html",
         "554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/HT204137",
-        "554 resimta-po-12v.sys.comcast.net comcast %s Comcast block for spam. Please see http://postmaster.comcast.net",
+        "554 resimta-po-12v.sys.comcast.net comcast %s Comcast block for spam. "
+            + "Please see http://postmaster.comcast.net",
         "554-gmx.net (mxgmx017) Nemesis ESMTP Service not available 554-No SMTP service 554 Reject due to policy "
             + "restrictions. For explanation visit https://postmaster.gmx.net/en/case?c=hi&i=ip&v=%s&r=1ABCD",
         "554 Email rejected due to security policies - https://community.mimecast.com/docs/DOC-1369#554",

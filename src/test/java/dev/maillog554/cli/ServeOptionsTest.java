@@ -86,8 +86,8 @@ class ServeOptionsTest {
     @Test
     void tokenFromAFileIsItsFirstLine(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("token"), "  s3cret-from-file  \nsecond line\n");
-        assertNull(ServeOptions.apply(StartupArgs.parse(new String[] {"serve", "--host", "0.0.0.0", "--token-file", file.toString()}),
-                Map.of(ServeOptions.TOKEN_ENV, "from-env")));
+        assertNull(ServeOptions.apply(StartupArgs.parse(new String[] {"serve", "--host", "0.0.0.0", "--token-file",
+            file.toString()}), Map.of(ServeOptions.TOKEN_ENV, "from-env")));
         assertEquals("s3cret-from-file", System.getProperty(ServeOptions.TOKEN_KEY), "the file wins over the env");
     }
 
@@ -100,20 +100,24 @@ class ServeOptionsTest {
 
     @Test
     void aTokenOnLoopbackIsStillSet() {
-        assertNull(ServeOptions.apply(StartupArgs.parse(new String[] {"serve"}), Map.of(ServeOptions.TOKEN_ENV, "t0k3n")));
+        assertNull(ServeOptions.apply(StartupArgs.parse(new String[] {"serve"}),
+                Map.of(ServeOptions.TOKEN_ENV, "t0k3n")));
         assertEquals("t0k3n", System.getProperty(ServeOptions.TOKEN_KEY));
     }
 
     @Test
     void aMissingOrEmptyTokenFileIsOneClearLine(@TempDir Path dir) throws IOException {
         Path missing = dir.resolve("missing");
-        String refusal = ServeOptions.apply(StartupArgs.parse(new String[] {"serve", "--token-file=" + missing}), Map.of());
+        String refusal = ServeOptions.apply(StartupArgs.parse(new String[] {"serve", "--token-file=" + missing}),
+                Map.of());
         assertEquals("cannot read --token-file '" + missing + "': no such file: give a readable file holding the "
                 + "token on one line", refusal);
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
-        refusal = ServeOptions.apply(StartupArgs.parse(new String[] {"serve", "--token-file", empty.toString()}), Map.of());
+        refusal = ServeOptions.apply(StartupArgs.parse(new String[] {"serve", "--token-file", empty.toString()}),
+                Map.of());
         assertEquals("--token-file '" + empty + "' is empty: put the token on its first line", refusal);
-        refusal = ServeOptions.apply(StartupArgs.parse(new String[] {"serve", "--token-file", dir.toString()}), Map.of());
+        refusal = ServeOptions.apply(StartupArgs.parse(new String[] {"serve", "--token-file", dir.toString()}),
+                Map.of());
         assertTrue(refusal.startsWith("cannot read --token-file '" + dir + "': "), refusal);
         assertNull(System.getProperty(ServeOptions.TOKEN_KEY));
     }

@@ -86,8 +86,8 @@ class EximParserTest {
         // one MX host, and the recipient's own ** or == line is what counts
         "1999-03-02 09:44:33 10HmbB-000000005vi-0000 H=127.0.0.1 [127.0.0.1]: SMTP error from remote mail server after "
             + "initial connection: 554 no smtp service here",
-        "1999-03-02 09:44:33 10HmbB-000000005vi-0000 H=localhost4.test.ex [127.0.0.1]: Remote host closed connection in "
-            + "response to HELO the.local.host.name (EHLO response was: 550 You are banned)",
+        "1999-03-02 09:44:33 10HmbB-000000005vi-0000 H=localhost4.test.ex [127.0.0.1]: Remote host closed "
+            + "connection in response to HELO the.local.host.name (EHLO response was: 550 You are banned)",
     })
     void ignoresNonRejections(String line) {
         assertTrue(parse(line).isEmpty(), line);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class DedupeKeyTest {
 
-    private static final String LINE = "Mar  1 00:00:00 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1 no; to=<b@example.org>";
+    private static final String LINE = "Mar  1 00:00:00 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+            + "x[192.0.2.1]: 554 5.7.1 no; to=<b@example.org>";
 
     @Test
     void isTheFirstHalfOfSha256OfHostLineAndOccurrence() {

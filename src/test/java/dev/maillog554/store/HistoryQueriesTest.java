@@ -32,8 +32,8 @@ public class HistoryQueriesTest {
     HistoryQueries history;
 
     /** A rejection as a scan would store it, for the history tests of every package. */
-    public static Rejection rejection(String host, Instant at, Direction dir, String domain, String enhanced, Category c,
-                               String message) {
+    public static Rejection rejection(String host, Instant at, Direction dir, String domain, String enhanced,
+                                      Category c, String message) {
         RejectionEvent e = new RejectionEvent(at, dir, dir == Direction.INBOUND ? DeliveryStatus.REJECTED
                 : DeliveryStatus.BOUNCED, Mta.POSTFIX, host, "Q1", "a@example.net", "bob@" + domain, domain, 554,
                 enhanced, "RCPT", "mx." + domain, "203.0.113.9", message, "mail.log", 1);
