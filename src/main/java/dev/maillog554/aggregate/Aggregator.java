@@ -101,7 +101,7 @@ public final class Aggregator {
         byDay.forEach((d, c) -> days.add(new DayCount(d, c[0], c[1])));
         return new Counts(total, recipients.size(), outbound, total - outbound, byDomain.size(),
                 tallies(summary), tallies(byCode), tallies(byDomain), categories, days, inbound.clients(),
-                inbound.senderDomains());
+                inbound.senderDomains(), false);
     }
 
     private static List<Tally> tallies(Map<CountKey, Group> groups) {

@@ -20,14 +20,18 @@ import dev.maillog554.classify.Rejection;
  * @param days       by day, oldest first
  * @param clients    inbound rejections by client IP address
  * @param senders    inbound rejections by sender domain
+ * @param daily      whether distinct counts (recipients, and a sender domain's clients) are sums of each day's
+ *                   distinct count per group and server, as the history's daily rollups give them over whole days,
+ *                   rather than exact over the whole window: a recipient refused on three days counts three times
  */
 public record Counts(long total, long recipients, long outbound, long inbound, long domains, List<Tally> summary,
                      List<Tally> byCode, List<Tally> byDomain, List<CategoryTally> categories, List<DayCount> days,
-                     List<PartyTally> clients, List<PartyTally> senders) {
+                     List<PartyTally> clients, List<PartyTally> senders,
+                     boolean daily) {
 
     /** The same counts with each cause's tips taken from its examples ({@link CategoryTally#withTipsOf}). */
     public Counts withTipsOf(Function<Rejection, List<String>> tipsOf) {
         return new Counts(total, recipients, outbound, inbound, domains, summary, byCode, byDomain,
-                categories.stream().map(t -> t.withTipsOf(tipsOf)).toList(), days, clients, senders);
+                categories.stream().map(t -> t.withTipsOf(tipsOf)).toList(), days, clients, senders, daily);
     }
 }

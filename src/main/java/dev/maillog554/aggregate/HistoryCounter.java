@@ -48,7 +48,8 @@ public class HistoryCounter {
      */
     public Counts counts(HistoryFilter f, ZoneId zone) {
         return withTips(queries.read(f, g -> {
-            // The finest groups come one recipient apiece; the seven columns' groups merge their recipient sets.
+            // From the rows, the finest groups come one recipient apiece and the seven columns' groups merge their
+            // recipient sets; from the rollups, each comes per server with its sums of daily distinct recipients.
             Map<List<Object>, HistoryCounts.Fine> fine = new HashMap<>();
             for (FineGroup r : g.finest()) {
                 fine.merge(HistoryCounts.Fine.key(r), HistoryCounts.Fine.of(r), HistoryCounts.Fine::merge);
@@ -57,7 +58,8 @@ public class HistoryCounter {
                     category -> g.firstOfCategory(category, Aggregator.EXAMPLES).stream()
                             .map(StoredRows::toRejection).toList(),
                     HistoryCounts.storedDays(g.buckets(HistoryCounts.DAY_BUCKET_SECONDS), zone),
-                    HistoryCounts.inbound(g.inbound()));
+                    g.fromRollups() ? HistoryCounts.parties(g.parties()) : HistoryCounts.inbound(g.inbound()),
+                    g.fromRollups());
         }));
     }
 

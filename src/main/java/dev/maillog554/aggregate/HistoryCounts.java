@@ -16,6 +16,7 @@ import dev.maillog554.classify.Rejection;
 import dev.maillog554.parse.Direction;
 import dev.maillog554.store.FineGroup;
 import dev.maillog554.store.InboundGroup;
+import dev.maillog554.store.PartyGroup;
 import dev.maillog554.store.RejectionRow;
 import dev.maillog554.store.TimeBucket;
 
@@ -40,18 +41,25 @@ final class HistoryCounts {
     /**
      * The finest group: one reply code, enhanced code, domain, direction, cause, provider and blocklist.
      *
-     * @param firstId    the smallest row id in the group; its message is the group's example
-     * @param recipients its distinct recipients (distinct counts do not add up, so coarser groups merge sets)
+     * @param firstId      the smallest row id in the group; its message is the group's example
+     * @param recipients   its distinct recipients, from the rows (distinct counts do not add up, so coarser groups
+     *                     merge sets); empty from the rollups
+     * @param recipientSum from the rollups, the sum of its daily distinct recipient counts; 0 from the rows
      */
     record Fine(int code, String enhanced, String domain, Direction direction, String category, String provider,
-                String blocklist, long count, Instant first, Instant last, long firstId, RecipientSet recipients) {
+                String blocklist, long count, Instant first, Instant last, long firstId, RecipientSet recipients,
+                long recipientSum) {
 
-        /** The group of one row of the history's GROUP BY (one recipient, hence a set of one). */
+        /**
+         * The group of one row of the history's GROUP BY: from the rows, one recipient, hence a set of one; from
+         * the rollups, a sum of daily distinct counts.
+         */
         static Fine of(FineGroup g) {
             RecipientSet recipient = new RecipientSet();
             recipient.add(g.recipient());
             return new Fine(g.code(), g.enhanced(), g.domain(), StoredRows.direction(g.direction()), g.category(),
-                    g.provider(), g.blocklist(), g.count(), g.first(), g.last(), g.firstId(), recipient);
+                    g.provider(), g.blocklist(), g.count(), g.first(), g.last(), g.firstId(), recipient,
+                    g.recipients());
         }
 
         /** The seven columns that make the group, without the recipient. */
@@ -70,7 +78,7 @@ final class HistoryCounts {
             return new Fine(code, enhanced, domain, direction, category, provider, blocklist, count + o.count,
                     first == null || (o.first != null && o.first.isBefore(first)) ? o.first : first,
                     last == null || (o.last != null && o.last.isAfter(last)) ? o.last : last,
-                    Math.min(firstId, o.firstId), both);
+                    Math.min(firstId, o.firstId), both, recipientSum + o.recipientSum);
         }
     }
 
@@ -86,20 +94,24 @@ final class HistoryCounts {
      * @param examples the first {@link Aggregator#EXAMPLES} rejections of a cause, by id
      * @param days     per-day counts, oldest first
      * @param inbound  the inbound rejections by client and sender domain
+     * @param daily    whether the groups came from the rollups, so distinct counts are sums of daily ones
      */
     static Counts assemble(List<Fine> fine, Function<Collection<Long>, Map<Long, String>> messages,
-                           Function<String, List<Rejection>> examples, List<DayCount> days, InboundView inbound) {
+                           Function<String, List<Rejection>> examples, List<DayCount> days, InboundView inbound,
+                           boolean daily) {
         Map<CountKey, Group> summary = new HashMap<>();
         Map<CountKey, Group> byCode = new HashMap<>();
         Map<CountKey, Group> byDomain = new HashMap<>();
         Map<String, Group> byCategory = new HashMap<>();
         RecipientSet recipients = new RecipientSet();
+        long recipientSum = 0;
         long total = 0;
         long outbound = 0;
         for (Fine p : fine) {
             total += p.count;
             outbound += p.direction == Direction.OUTBOUND ? p.count : 0;
             recipients.addAll(p.recipients);
+            recipientSum += p.recipientSum;
             summary.computeIfAbsent(new CountKey(p.code, p.enhanced, p.domain, p.direction, p.category),
                     k -> new Group()).add(p);
             byCode.computeIfAbsent(new CountKey(p.code, p.enhanced, "", null, null), k -> new Group()).add(p);
@@ -115,10 +127,10 @@ final class HistoryCounts {
         byCategory.forEach((id, g) -> categories.add(g.categoryTally(id, examples.apply(id))));
         categories.sort(Comparator.comparingLong(CategoryTally::count).reversed()
                 .thenComparing(CategoryTally::category));
-        return new Counts(total, recipients.size(), outbound, total - outbound, byDomain.size(),
+        return new Counts(total, recipients.size() + recipientSum, outbound, total - outbound, byDomain.size(),
                 tallies(summary, text),
                 tallies(byCode, text), tallies(byDomain, text), categories, days, inbound.clients(),
-                inbound.senderDomains());
+                inbound.senderDomains(), daily);
     }
 
     /** Per-day counts in {@code zone}, oldest first, from the history's 15-minute buckets. */
@@ -144,7 +156,7 @@ final class HistoryCounts {
 
     private static List<Tally> tallies(Map<CountKey, Group> groups, Map<Long, String> messages) {
         List<Tally> out = new ArrayList<>(groups.size());
-        groups.forEach((k, g) -> out.add(new Tally(k, g.count, g.recipients.size(), g.first, g.last,
+        groups.forEach((k, g) -> out.add(new Tally(k, g.count, g.recipients.size() + g.recipientSum, g.first, g.last,
                 top(g.categories), top(g.providers), top(g.blocklists), messages.getOrDefault(g.firstId, ""))));
         out.sort(Aggregator.TALLY_ORDER);
         return List.copyOf(out);
@@ -170,6 +182,7 @@ final class HistoryCounts {
         final Map<String, Long> blocklists = new HashMap<>(4);
         final Map<String, Long> domains = new HashMap<>(4);
         final RecipientSet recipients = new RecipientSet();
+        long recipientSum;
 
         void add(Fine p) {
             count += p.count;
@@ -181,14 +194,22 @@ final class HistoryCounts {
             blocklists.merge(p.blocklist, p.count, Long::sum);
             domains.merge(p.domain, p.count, Long::sum);
             recipients.addAll(p.recipients);
+            recipientSum += p.recipientSum;
         }
 
         CategoryTally categoryTally(String id, List<Rejection> examples) {
             List<Map.Entry<String, Long>> ds = new ArrayList<>(domains.entrySet());
             ds.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            return new CategoryTally(id, count, recipients.size(), domains.size(),
+            return new CategoryTally(id, count, recipients.size() + recipientSum, domains.size(),
                     ds.stream().limit(10).map(Map.Entry::getKey).toList(), first, last, examples, List.of());
         }
+    }
+
+    /** The inbound view of the history's inbound rollups. */
+    static InboundView parties(List<PartyGroup> groups) {
+        InboundView view = new InboundView();
+        groups.forEach(view::add);
+        return view;
     }
 
     /** The inbound view of the history's inbound groups. */
@@ -287,7 +308,7 @@ final class HistoryCounts {
         Counts result(ZoneId zone) {
             List<Fine> parts = new ArrayList<>(fine.size());
             fine.forEach((k, a) -> parts.add(new Fine(a.code, a.enhanced, a.domain, StoredRows.direction(a.dir),
-                    a.category, a.provider, a.blocklist, a.count, a.first, a.last, a.firstId, a.recipients)));
+                    a.category, a.provider, a.blocklist, a.count, a.first, a.last, a.firstId, a.recipients, 0)));
             // The per-day query groups by the direction's stored text; index 1 is every text but "outbound".
             List<Bucket> bs = new ArrayList<>(buckets.size() * 2);
             buckets.forEach((b, c) -> {
@@ -296,7 +317,7 @@ final class HistoryCounts {
             });
             Map<Long, String> text = messages;
             return assemble(parts, ids -> text, id -> List.copyOf(examples.getOrDefault(id, List.of())),
-                    days(bs, zone), inbound);
+                    days(bs, zone), inbound, false);
         }
 
         // StoredRows.direction(label) == OUTBOUND ? 0 : 1, without upper-casing every row's label.

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.maillog554.parse.Direction;
 import dev.maillog554.parse.RejectionEvent;
+import dev.maillog554.store.PartyGroup;
+import dev.maillog554.store.Rollups;
 
 /**
  * Inbound rejections by client and by sender domain, as pflogsumm's reject detail shows them: grouping our
@@ -20,7 +21,7 @@ import dev.maillog554.parse.RejectionEvent;
 public final class InboundView {
 
     /** Sender domain of the null sender {@code <>} (bounces, address verification probes). */
-    public static final String NULL_SENDER = "(null sender)";
+    public static final String NULL_SENDER = Rollups.NULL_SENDER;
 
     private final Map<String, Party> clients = new HashMap<>();
     private final Map<String, Party> senderDomains = new HashMap<>();
@@ -40,14 +41,26 @@ public final class InboundView {
         if (direction != Direction.INBOUND) {
             return;
         }
-        String ip = clientIp == null || clientIp.isEmpty() ? RejectionEvent.UNKNOWN_DOMAIN : clientIp;
+        String ip = Rollups.client(clientIp);
         long client = RecipientSet.fingerprint(ip);
         boolean named = recipient != null && !recipient.isEmpty();
         long rcpt = named ? RecipientSet.fingerprint(recipient) : 0;
-        clients.computeIfAbsent(ip, k -> new Party()).add(clientName, client, named, rcpt, category, blocklist,
-                first, last, count);
-        senderDomains.computeIfAbsent(senderDomain(sender), k -> new Party()).add("", client, named, rcpt, category,
+        clients.computeIfAbsent(ip, k -> new Party()).add(clientName, true, client, named, rcpt, category,
                 blocklist, first, last, count);
+        senderDomains.computeIfAbsent(senderDomain(sender), k -> new Party()).add("", true, client, named, rcpt,
+                category, blocklist, first, last, count);
+    }
+
+    /**
+     * Adds an inbound rollup of the history: its distinct recipients (and a sender domain's clients) are sums of
+     * daily distinct counts, which add up; a client's one address is counted as a distinct client.
+     */
+    public void add(PartyGroup g) {
+        Party p = (g.client() ? clients : senderDomains).computeIfAbsent(g.party(), k -> new Party());
+        p.add(g.name(), g.client(), g.client() ? RecipientSet.fingerprint(g.party()) : 0, false, 0, g.category(),
+                g.blocklist(), g.first(), g.last(), g.count());
+        p.clientSum += g.clients();
+        p.recipientSum += g.recipients();
     }
 
     /** Adds everything another view counted (for inputs read in parallel). */
@@ -68,21 +81,13 @@ public final class InboundView {
 
     /** The lower-case domain of an envelope sender, {@link #NULL_SENDER} for {@code <>}. */
     static String senderDomain(String sender) {
-        if (sender == null || sender.isEmpty()) {
-            return RejectionEvent.UNKNOWN_DOMAIN;
-        }
-        if (sender.equals("<>")) {
-            return NULL_SENDER;
-        }
-        int at = sender.lastIndexOf('@');
-        String d = at < 0 ? "" : sender.substring(at + 1).toLowerCase(Locale.ROOT);
-        return d.isEmpty() ? RejectionEvent.UNKNOWN_DOMAIN : d;
+        return Rollups.senderDomain(sender);
     }
 
     private static List<PartyTally> tallies(Map<String, Party> parties) {
         List<PartyTally> out = new ArrayList<>(parties.size());
-        parties.forEach((k, p) -> out.add(new PartyTally(k, p.names.top(), p.count, p.recipients.size(),
-                p.clients.size(), p.categories.top(), p.blocklists.top(), p.first, p.last)));
+        parties.forEach((k, p) -> out.add(new PartyTally(k, p.names.top(), p.count,
+                p.recipients.size() + p.recipientSum, p.clients.size() + p.clientSum, p.categories.top(), p.blocklists.top(), p.first, p.last)));
         out.sort(Comparator.comparingLong(PartyTally::count).reversed().thenComparing(PartyTally::key));
         return List.copyOf(out);
     }
@@ -98,14 +103,19 @@ public final class InboundView {
         final RecipientSet recipients = new RecipientSet();
         // Client IPs are counted like addresses: distinct fingerprints.
         final RecipientSet clients = new RecipientSet();
+        // From the history's rollups: sums of daily distinct counts, beside the sets.
+        long recipientSum;
+        long clientSum;
 
-        void add(String name, long client, boolean named, long recipient, String category, String blocklist,
-                 Instant from, Instant to, long n) {
+        void add(String name, boolean counted, long client, boolean named, long recipient, String category,
+                 String blocklist, Instant from, Instant to, long n) {
             count += n;
             first = from == null || (first != null && !from.isBefore(first)) ? first : from;
             last = to == null || (last != null && !to.isAfter(last)) ? last : to;
             names.add(name == null ? "" : name, n);
-            clients.addFingerprint(client);
+            if (counted) {
+                clients.addFingerprint(client);
+            }
             categories.add(category, n);
             blocklists.add(blocklist == null ? "" : blocklist, n);
             if (named) {
@@ -122,6 +132,8 @@ public final class InboundView {
             categories.addAll(o.categories);
             blocklists.addAll(o.blocklists);
             recipients.addAll(o.recipients);
+            recipientSum += o.recipientSum;
+            clientSum += o.clientSum;
             return this;
         }
     }

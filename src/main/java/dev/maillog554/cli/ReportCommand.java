@@ -95,10 +95,11 @@ class ReportCommand implements Callable<Integer> {
         Counts c = history.report(new HistoryFilter(window[0], window[1], server, null), z, out, redact,
                 new ReportMeta("history", now, scope, "stored"), checks.create(spec.commandLine().getErr()));
         if (!quiet) {
-            spec.commandLine().getOut().printf("%d rejection%s (%s): %d outbound, %d inbound; %d recipient%s; "
+            spec.commandLine().getOut().printf("%d rejection%s (%s): %d outbound, %d inbound; %d recipient%s%s; "
                     + "%d day%s%nreports: %s and CSV files in %s%n", c.total(), c.total() == 1 ? "" : "s",
                     String.join(", ", scope), c.outbound(), c.inbound(), c.recipients(),
-                    c.recipients() == 1 ? "" : "s", c.days().size(), c.days().size() == 1 ? "" : "s",
+                    c.recipients() == 1 ? "" : "s", c.daily() ? " (daily distinct, added up)" : "",
+                    c.days().size(), c.days().size() == 1 ? "" : "s",
                     out.resolve(ReportFiles.HTML), out);
             spec.commandLine().getOut().flush();
         }

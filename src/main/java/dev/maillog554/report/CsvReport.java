@@ -46,7 +46,7 @@ public final class CsvReport {
     /** Stages every grouped file, to be moved into place with the report's other files. */
     public static void write(ReportFiles.Staging dir, Counts counts, Redactor redactor) throws IOException {
         dir.write(ReportFiles.SUMMARY, w -> {
-            try (CSVPrinter p = printer(w, SUMMARY_HEADER)) {
+            try (CSVPrinter p = printer(w, SUMMARY_HEADER, counts.daily())) {
                 for (Tally t : counts.summary()) {
                     p.printRecord(code(t), CsvCells.safe(t.key().enhancedCode()),
                             CsvCells.safe(t.key().recipientDomain()), t.key().direction().label(), t.category(),
@@ -56,7 +56,7 @@ public final class CsvReport {
             }
         });
         dir.write(ReportFiles.BY_CODE, w -> {
-            try (CSVPrinter p = printer(w, BY_CODE_HEADER)) {
+            try (CSVPrinter p = printer(w, BY_CODE_HEADER, counts.daily())) {
                 for (Tally t : counts.byCode()) {
                     String enhanced = t.key().enhancedCode();
                     p.printRecord(code(t), CsvCells.safe(enhanced), EnhancedCodes.meaning(enhanced), t.category(),
@@ -66,7 +66,7 @@ public final class CsvReport {
             }
         });
         dir.write(ReportFiles.BY_DOMAIN, w -> {
-            try (CSVPrinter p = printer(w, BY_DOMAIN_HEADER)) {
+            try (CSVPrinter p = printer(w, BY_DOMAIN_HEADER, counts.daily())) {
                 for (Tally t : counts.byDomain()) {
                     p.printRecord(CsvCells.safe(t.key().recipientDomain()), t.category(), t.provider(), t.count(),
                             t.recipients(), RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()),
@@ -75,7 +75,7 @@ public final class CsvReport {
             }
         });
         dir.write(ReportFiles.BY_CATEGORY, w -> {
-            try (CSVPrinter p = printer(w, BY_CATEGORY_HEADER)) {
+            try (CSVPrinter p = printer(w, BY_CATEGORY_HEADER, counts.daily())) {
                 for (CategoryTally c : counts.categories()) {
                     p.printRecord(c.category(), c.count(), c.recipients(), c.domains(),
                             CsvCells.safe(String.join(" ", c.topDomains())), RejectionCsv.time(c.firstSeen()),
@@ -84,14 +84,14 @@ public final class CsvReport {
             }
         });
         dir.write(ReportFiles.BY_DAY, w -> {
-            try (CSVPrinter p = printer(w, BY_DAY_HEADER)) {
+            try (CSVPrinter p = printer(w, BY_DAY_HEADER, counts.daily())) {
                 for (DayCount d : counts.days()) {
                     p.printRecord(d.day(), d.total(), d.outbound(), d.inbound());
                 }
             }
         });
         dir.write(ReportFiles.BY_CLIENT, w -> {
-            try (CSVPrinter p = printer(w, BY_CLIENT_HEADER)) {
+            try (CSVPrinter p = printer(w, BY_CLIENT_HEADER, counts.daily())) {
                 for (PartyTally t : counts.clients()) {
                     p.printRecord(CsvCells.safe(t.key()), CsvCells.safe(t.name()), t.count(), t.recipients(),
                             t.category(), t.blocklist(), RejectionCsv.time(t.firstSeen()),
@@ -100,7 +100,7 @@ public final class CsvReport {
             }
         });
         dir.write(ReportFiles.BY_SENDER_DOMAIN, w -> {
-            try (CSVPrinter p = printer(w, BY_SENDER_DOMAIN_HEADER)) {
+            try (CSVPrinter p = printer(w, BY_SENDER_DOMAIN_HEADER, counts.daily())) {
                 for (PartyTally t : counts.senders()) {
                     p.printRecord(CsvCells.safe(t.key()), t.count(), t.recipients(), t.clients(), t.category(),
                             t.blocklist(), RejectionCsv.time(t.firstSeen()), RejectionCsv.time(t.lastSeen()));
@@ -109,9 +109,27 @@ public final class CsvReport {
         });
     }
 
-    private static CSVPrinter printer(Appendable w, String[] header) throws IOException {
-        return new CSVPrinter(w, RejectionCsv.FORMAT.builder().setHeader(header).get());
+    private static CSVPrinter printer(Appendable w, String[] header, boolean daily) throws IOException {
+        return new CSVPrinter(w, RejectionCsv.FORMAT.builder().setHeader(daily ? daily(header) : header).get());
     }
+
+    /**
+     * The header of a file counted from the history's daily rollups: its distinct counts are sums of daily ones,
+     * and the column names say so ({@code recipients_daily_sum}, {@code clients_daily_sum}), so that no script
+     * takes them for distinct counts over the whole window.
+     */
+    public static String[] daily(String[] header) {
+        String[] out = header.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i].equals("recipients") || out[i].equals("clients")) {
+                out[i] += DAILY_SUM;
+            }
+        }
+        return out;
+    }
+
+    /** Suffix of a distinct-count column that holds a sum of daily distinct counts. */
+    public static final String DAILY_SUM = "_daily_sum";
 
     private static String code(Tally t) {
         return t.key().replyCode() == 0 ? "" : Integer.toString(t.key().replyCode());

@@ -16,13 +16,14 @@ import jakarta.persistence.Query;
  *
  * <p>When the window is whole UTC days ({@link Rollups#cover}), the groups, per-day buckets and examples come
  * from the {@link Rollups}, which also count days whose rows were pruned; otherwise from the rows. Either way
- * the answers are the same for days that still have rows. The examples of each cause are rows.
+ * the counts are the same for days that still have rows; distinct recipients (and clients) are exact from the
+ * rows and sums of daily distinct counts from the rollups. The examples of each cause are rows.
  */
 public final class HistoryGroups {
 
     private final EntityManager em;
     private final Where where;
-    /** The filter's clauses on rejection_rollup and rejection_bucket, null when the rows answer. */
+    /** The filter's clauses on the rollup tables and rejection_bucket, null when the rows answer. */
     private final Where days;
     private final Where buckets;
 
@@ -34,38 +35,74 @@ public final class HistoryGroups {
         this.buckets = rollups ? Where.ofRollups(f, "bucket", Rollups.BUCKET) : null;
     }
 
+    /**
+     * Whether the groups come from the rollups ({@link #finest} with daily distinct recipients, {@link #parties})
+     * rather than the rows ({@link #finest} one recipient apiece, {@link #inbound}).
+     */
+    public boolean fromRollups() {
+        return days != null;
+    }
+
     /** Every finest group of the rows the filter covers, in no particular order. */
     public List<FineGroup> finest() {
-        List<Object[]> rows = days != null ? query(days, "SELECT reply_code, enhanced_code, recipient_domain, "
-                + "direction, category, provider, blocklist, recipient, SUM(rejections), MIN(first_seen), "
-                + "MAX(last_seen), MIN(example_id) FROM rejection_rollup" + days.sql + " GROUP BY reply_code, "
-                + "enhanced_code, recipient_domain, direction, category, provider, blocklist, recipient")
-                .getResultList() : query("SELECT reply_code, enhanced_code, recipient_domain, direction, category, "
+        if (days != null) {
+            List<Object[]> rows = query(days, "SELECT reply_code, enhanced_code, recipient_domain, direction, "
+                    + "category, provider, blocklist, SUM(recipients), SUM(rejections), MIN(first_seen), "
+                    + "MAX(last_seen), MIN(example_id) FROM daily_rollup" + days.sql + " GROUP BY reply_code, "
+                    + "enhanced_code, recipient_domain, direction, category, provider, blocklist").getResultList();
+            List<FineGroup> out = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                out.add(new FineGroup(Rows.num(r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], (String) r[6], null, Rows.num(r[7]).longValue(),
+                        Rows.num(r[8]).longValue(), Rows.instant(r[9]), Rows.instant(r[10]),
+                        Rows.num(r[11]).longValue()));
+            }
+            return out;
+        }
+        List<Object[]> rows = query("SELECT reply_code, enhanced_code, recipient_domain, direction, category, "
                 + "provider, blocklist, recipient, COUNT(*), MIN(occurred_at), MAX(occurred_at), MIN(id) FROM rejection"
                 + where.sql + " GROUP BY reply_code, enhanced_code, recipient_domain, direction, category, provider, "
                 + "blocklist, recipient").getResultList();
         List<FineGroup> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(new FineGroup(Rows.num(r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], Rows.num(r[8]).longValue(),
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], 0, Rows.num(r[8]).longValue(),
                     Rows.instant(r[9]), Rows.instant(r[10]), Rows.num(r[11]).longValue()));
         }
         return out;
     }
 
-    /** The inbound rows the filter covers, by client, sender, recipient, cause and blocklist. */
+    /** The inbound rows the filter covers, by client, sender, recipient, cause and blocklist (rows only). */
     public List<InboundGroup> inbound() {
-        String groups = " GROUP BY remote_ip, remote_host, sender, recipient, category, blocklist";
-        List<Object[]> rows = days != null ? query(days, "SELECT remote_ip, remote_host, sender, recipient, category, "
-                + "blocklist, SUM(rejections), MIN(first_seen), MAX(last_seen) FROM rejection_rollup"
-                + days.and("direction = 'inbound'") + groups).getResultList()
-                : query("SELECT remote_ip, remote_host, sender, recipient, category, blocklist, COUNT(*), "
+        if (days != null) {
+            throw new IllegalStateException("whole days are counted from the rollups: read parties()");
+        }
+        List<Object[]> rows = query("SELECT remote_ip, remote_host, sender, recipient, category, blocklist, COUNT(*), "
                 + "MIN(occurred_at), MAX(occurred_at) FROM rejection" + where.and("direction = 'inbound'")
-                + groups).getResultList();
+                + " GROUP BY remote_ip, remote_host, sender, recipient, category, blocklist").getResultList();
         List<InboundGroup> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(new InboundGroup((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], Rows.num(r[6]).longValue(), Rows.instant(r[7]), Rows.instant(r[8])));
+        }
+        return out;
+    }
+
+    /** The inbound rollups the filter covers, by party, cause and blocklist (rollups only). */
+    public List<PartyGroup> parties() {
+        if (days == null) {
+            throw new IllegalStateException("this window is counted from the rows: read inbound()");
+        }
+        // party_rollup is inbound only: a filter on the direction keeps all of it or none.
+        String sql = "SELECT kind, party, name, category, blocklist, SUM(rejections), SUM(recipients), SUM(clients), "
+                + "MIN(first_seen), MAX(last_seen) FROM party_rollup" + days.sql.replace("direction = :direction",
+                "'inbound' = :direction") + " GROUP BY kind, party, name, category, blocklist";
+        List<Object[]> rows = query(days, sql).getResultList();
+        List<PartyGroup> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new PartyGroup((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    Rows.num(r[5]).longValue(), Rows.num(r[6]).longValue(), Rows.num(r[7]).longValue(),
+                    Rows.instant(r[8]), Rows.instant(r[9])));
         }
         return out;
     }
@@ -97,13 +134,13 @@ public final class HistoryGroups {
 
     /**
      * The reply text of each of these row ids: from the rows, and for rows pruned since, from the examples the
-     * rollups keep ({@code rejection_example}).
+     * rollups keep ({@code daily_rollup}).
      */
     public Map<Long, String> messages(Collection<Long> ids) {
         Map<Long, String> out = messages("SELECT id, message FROM rejection WHERE id IN (:ids)", List.copyOf(ids));
         if (days != null && out.size() < ids.size()) {
             List<Long> missing = ids.stream().filter(id -> !out.containsKey(id)).distinct().toList();
-            out.putAll(messages("SELECT example_id, example FROM rejection_example WHERE example_id IN (:ids)",
+            out.putAll(messages("SELECT example_id, example FROM daily_rollup WHERE example_id IN (:ids)",
                     missing));
         }
         return out;

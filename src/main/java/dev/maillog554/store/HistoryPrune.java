@@ -19,7 +19,9 @@ import jakarta.inject.Inject;
  * in auto-commit): on H2, one transaction over millions of deleted rows kept each of them until the commit, and
  * the file grew while it shrank the history; a day at a time, the pages freed by one day are reused by the
  * next. The cut-off is recorded in {@code pruned_rows} before the first delete, so a prune that is killed midway
- * still tells report and serve that rows are missing before it.
+ * still tells report and serve that rows are missing before it. A prune of every server also deletes the days'
+ * {@code rollup_member} rows (who each rollup counted), which only a later row of the day would need; members
+ * have no server column, so a prune of one server leaves them.
  */
 @ApplicationScoped
 public class HistoryPrune {
@@ -59,12 +61,16 @@ public class HistoryPrune {
             for (Instant day = first(c, host, rowsCut); day != null; day = first(c, host, rowsCut)) {
                 rows += delete(c, "DELETE FROM rejection WHERE occurred_at >= ? AND occurred_at < ?", host,
                         day.atOffset(ZoneOffset.UTC), day.plusSeconds(Rollups.DAY).atOffset(ZoneOffset.UTC));
+                if (host == null) {
+                    // Who the day's rollups counted is only needed while rows of the day can still be stored.
+                    delete(c, "DELETE FROM rollup_member WHERE utc_day = ?", null, Rollups.day(day));
+                }
             }
             long rollups = 0;
             if (rollupsCut != null) {
                 long day = Rollups.day(rollupsCut);
-                rollups = delete(c, "DELETE FROM rejection_rollup WHERE utc_day < ?", host, day);
-                delete(c, "DELETE FROM rejection_example WHERE utc_day < ?", host, day);
+                rollups = delete(c, "DELETE FROM daily_rollup WHERE utc_day < ?", host, day);
+                delete(c, "DELETE FROM party_rollup WHERE utc_day < ?", host, day);
                 delete(c, "DELETE FROM rejection_bucket WHERE bucket < ?", host,
                         day * (Rollups.DAY / Rollups.BUCKET));
             }

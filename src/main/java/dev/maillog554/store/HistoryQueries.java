@@ -72,7 +72,7 @@ public class HistoryQueries {
         boolean rollups = Rollups.cover(f);
         Where w = rollups ? Where.ofRollups(f, "utc_day", Rollups.DAY) : Where.of(f);
         List<Object[]> rows = w.bind(db.em().createNativeQuery("SELECT " + column + (rollups
-                ? ", SUM(rejections) FROM rejection_rollup" : ", COUNT(*) FROM rejection") + w.sql + " GROUP BY "
+                ? ", SUM(rejections) FROM daily_rollup" : ", COUNT(*) FROM rejection") + w.sql + " GROUP BY "
                 + column)).getResultList();
         List<GroupCount> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {

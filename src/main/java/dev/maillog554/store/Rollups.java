@@ -15,32 +15,35 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.maillog554.parse.RejectionEvent;
+
 /**
- * The history's per-day rollups, kept beside the rows in the same transaction as the rows they count (V8).
+ * The history's per-day rollups, kept beside the rows in the same transaction as the rows they count (V9).
  *
- * <p>{@code rejection_rollup} has one row per UTC day and finest group: server, direction, reply and enhanced
- * code, recipient domain, cause, provider, blocklist and recipient, and for inbound rejections also the client
- * (IP and name) and the sender, because the refused-clients and sender-domain views count those (outbound rows
- * leave the three empty, so retries to many MX hosts stay one group). The recipient is part of the key so that
- * distinct recipients stay exact over any window of whole days: distinct counts do not add up, sets of
- * recipients do. Each rollup keeps its count, first and last time, and the id of its first row. Rows without a
- * time have a NULL day.
+ * <p>{@code daily_rollup} has one row per UTC day, server and report group: direction, reply and enhanced code,
+ * recipient domain, cause, provider and blocklist. It keeps the count, first and last time, the id and reply
+ * text of the group's first row (the example a report shows, which must outlive the rows), and how many distinct
+ * recipients the group had that day.
  *
- * <p>{@code rejection_example} keeps the text of the examples a report shows, which must outlive the rows: the
- * reply of the first row of each day, server and seven report columns (code, enhanced code, domain, direction,
- * cause, provider, blocklist). Once per such group, not per rollup: the example of any report group is its row
- * with the smallest id, and every report group is a union of these, so that row is always one kept here.
+ * <p>{@code party_rollup} does the same for the inbound views: one row per UTC day, server, party (a client by
+ * IP address and name, or a sender domain), cause and blocklist, with the day's distinct recipients and, for a
+ * sender domain, distinct client addresses.
+ *
+ * <p>Distinct counts do not add up across days or groups, so a window of many days reports the <em>sum of daily
+ * distinct counts</em>, and says so. To keep each day's count exact across batches and runs, {@code rollup_member}
+ * remembers which recipient (or client) each group has already counted that day, by a hash; prune deletes the
+ * members of a day with its rows (no row of a pruned day is stored again, so none is needed after).
  *
  * <p>{@code rejection_bucket} counts rows with a time per 15-minute UTC bucket, server and direction, which is
  * what the per-day counts need in any zone (every zone offset is a multiple of 15 minutes).
  *
- * <p>A rollup is found by {@code rollup_key}, a hash of its day and key columns, so the one index an update looks
- * up is 16 bytes wide. One run at a time writes (the run lock), so look-up, update and insert need no upsert
- * syntax.
+ * <p>A rollup is found by a hash of its day and key columns, so the one index an update looks up is 16 bytes
+ * wide. One run at a time writes (the run lock), so look-up, update and insert need no upsert syntax.
  */
 public final class Rollups {
 
@@ -48,6 +51,11 @@ public final class Rollups {
     static final long DAY = 86_400;
     /** Seconds per {@code rejection_bucket} bucket. */
     static final long BUCKET = 900;
+    /** {@code rollup_member}'s day for rows without a time (the rollups' NULL day; a key column cannot be NULL). */
+    static final long NO_DAY = Long.MIN_VALUE;
+    /** Party kinds of {@code party_rollup}. */
+    static final String CLIENT = "client";
+    static final String SENDER = "sender";
     /** Keys per existence query: well below PostgreSQL's limit of 32767 parameters per statement. */
     private static final int KEYS_PER_QUERY = 1000;
 
@@ -76,84 +84,212 @@ public final class Rollups {
         return t == null ? null : Math.floorDiv(t.getEpochSecond(), DAY);
     }
 
+    /** The lower-case domain of an envelope sender: {@code (null sender)} for {@code <>}, unknown for none. */
+    public static String senderDomain(String sender) {
+        if (sender == null || sender.isEmpty()) {
+            return RejectionEvent.UNKNOWN_DOMAIN;
+        }
+        if (sender.equals("<>")) {
+            return NULL_SENDER;
+        }
+        int at = sender.lastIndexOf('@');
+        String d = at < 0 ? "" : sender.substring(at + 1).toLowerCase(Locale.ROOT);
+        return d.isEmpty() ? RejectionEvent.UNKNOWN_DOMAIN : d;
+    }
+
+    /** Sender domain of the null sender {@code <>} (bounces, address verification probes). */
+    public static final String NULL_SENDER = "(null sender)";
+
+    /** The client key of an inbound rejection: its IP address, unknown for none. */
+    public static String client(String remoteIp) {
+        return remoteIp == null || remoteIp.isEmpty() ? RejectionEvent.UNKNOWN_DOMAIN : remoteIp;
+    }
+
     /**
-     * The rows of a batch (or of one day, for the V8 migration) summed by rollup and bucket, then added to the
-     * stored rollups with {@link #write}. Values must be given as stored (already cut to the column widths).
+     * Rows (or V8's finer rollups, for the V9 migration) summed by rollup, party and bucket, then added to the
+     * stored ones with {@link #write}. Values must be given as stored (already cut to the column widths).
      */
     public static final class Batch {
-        private final Map<UUID, Acc> rollups = new LinkedHashMap<>();
-        /** Per day, server and seven report columns: the first row, whose text is the example. */
-        private final Map<UUID, Acc> examples = new LinkedHashMap<>();
+        private final Map<UUID, Acc> groups = new LinkedHashMap<>();
+        private final Map<UUID, Acc> parties = new LinkedHashMap<>();
+        /** Who each group counted in this batch, by member key: each counts once if not stored yet. */
+        private final Map<UUID, Member> members = new LinkedHashMap<>();
         private final Map<List<Object>, long[]> buckets = new LinkedHashMap<>();
 
         /** Adds one stored row. */
         public void add(long id, Instant time, String host, String direction, int code, String enhanced,
                         String domain, String category, String provider, String blocklist, String recipient,
                         String remoteIp, String remoteHost, String sender, String message) {
-            boolean inbound = "inbound".equals(direction);
-            Acc a = new Acc(day(time), host, direction, code, enhanced, domain, category, provider, blocklist,
-                    recipient, inbound ? remoteIp : "", inbound ? remoteHost : "", inbound ? sender : "");
-            Acc had = rollups.putIfAbsent(a.key(), a);
-            (had == null ? a : had).add(id, time, message);
-            Acc g = new Acc(a.day, host, direction, code, enhanced, domain, category, provider, blocklist, "", "",
-                    "", "");
-            Acc group = examples.putIfAbsent(g.key(), g);
-            (group == null ? g : group).add(id, time, message);
+            add(day(time), time, time, 1, id, message, host, direction, code, enhanced, domain, category, provider,
+                    blocklist, recipient, remoteIp, remoteHost, sender);
             if (time != null) {
                 buckets.computeIfAbsent(List.of(Math.floorDiv(time.getEpochSecond(), BUCKET), host, direction),
                         k -> new long[1])[0]++;
             }
         }
 
-        /** Whether nothing was added. */
-        public boolean isEmpty() {
-            return rollups.isEmpty();
+        /**
+         * Adds {@code count} rows alike of one day (a V8 rollup), seen from {@code first} to {@code last}, whose
+         * first row has id {@code firstId}; its reply text is set later with {@link #setExamples}. Buckets are
+         * not counted: V8 kept them already.
+         */
+        public void add(Long day, Instant first, Instant last, long count, long firstId, String host,
+                        String direction, int code, String enhanced, String domain, String category, String provider,
+                        String blocklist, String recipient, String remoteIp, String remoteHost, String sender) {
+            add(day, first, last, count, firstId, null, host, direction, code, enhanced, domain, category,
+                    provider, blocklist, recipient, remoteIp, remoteHost, sender);
         }
 
-        /** Adds what was added here to the stored rollups and buckets, on the caller's transaction. */
+        private void add(Long day, Instant first, Instant last, long count, long id, String message, String host,
+                         String direction, int code, String enhanced, String domain, String category,
+                         String provider, String blocklist, String recipient, String remoteIp, String remoteHost,
+                         String sender) {
+            Acc g = groups.computeIfAbsent(hash(day, host, direction, String.valueOf(code), enhanced, domain,
+                    category, provider, blocklist), k -> new Acc(k, day, host, direction, String.valueOf(code),
+                    enhanced, domain, category, provider, blocklist));
+            g.add(first, last, count, id, message);
+            boolean named = recipient != null && !recipient.isEmpty();
+            String rcpt = named ? recipient.toLowerCase(Locale.ROOT) : "";
+            count(g, 'r', rcpt, named);
+            if (!"inbound".equals(direction)) {
+                return;
+            }
+            String ip = client(remoteIp);
+            Acc c = parties.computeIfAbsent(hash(day, host, CLIENT, ip, remoteHost, category, blocklist),
+                    k -> new Acc(k, day, host, CLIENT, ip, remoteHost, category, blocklist));
+            c.add(first, last, count, id, null);
+            count(c, 'r', rcpt, named);
+            String from = senderDomain(sender);
+            Acc s = parties.computeIfAbsent(hash(day, host, SENDER, from, "", category, blocklist),
+                    k -> new Acc(k, day, host, SENDER, from, "", category, blocklist));
+            s.add(first, last, count, id, null);
+            count(s, 'r', rcpt, named);
+            count(s, 'c', ip.toLowerCase(Locale.ROOT), true);
+        }
+
+        // Remembers that group g counted this recipient ('r') or client ('c'), once per batch.
+        private void count(Acc g, char kind, String who, boolean named) {
+            if (named) {
+                members.putIfAbsent(hash(null, g.key.toString(), String.valueOf(kind), who),
+                        new Member(g, kind == 'c'));
+            }
+        }
+
+        /** Whether nothing was added. */
+        public boolean isEmpty() {
+            return groups.isEmpty();
+        }
+
+        /** The ids of the first rows of this batch's groups whose reply text is not known yet. */
+        public Set<Long> exampleIdsWanted() {
+            Set<Long> out = new HashSet<>();
+            groups.values().forEach(g -> {
+                if (g.example == null) {
+                    out.add(g.firstId);
+                }
+            });
+            return out;
+        }
+
+        /** Sets the reply text of the groups whose first row has one of these ids. */
+        public void setExamples(Map<Long, String> texts) {
+            groups.values().forEach(g -> {
+                if (g.example == null) {
+                    g.example = texts.getOrDefault(g.firstId, "");
+                }
+            });
+        }
+
+        /** Adds what was added here to the stored rollups, members and buckets, on the caller's transaction. */
         public void write(Connection c) throws SQLException {
             if (isEmpty()) {
                 return;
             }
-            // Which rollups exist already, in one query per thousand keys: on a first scan most are new, and a
-            // failed UPDATE per new key cost as much as its INSERT.
-            Set<UUID> stored = storedKeys(c, "rejection_rollup", "rollup_key", new ArrayList<>(rollups.keySet()));
-            List<Acc> missing = new ArrayList<>();
-            List<Acc> existing = new ArrayList<>();
-            rollups.forEach((k, a) -> (stored.contains(k) ? existing : missing).add(a));
-            if (!existing.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE rejection_rollup SET "
-                        + "rejections = rejections + ?, "
-                        + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
-                        + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END, "
-                        + "example_id = CASE WHEN ? < example_id THEN ? ELSE example_id END WHERE rollup_key = ?")) {
-                    for (Acc a : existing) {
-                        int i = 0;
-                        ps.setLong(++i, a.count);
-                        time(ps, ++i, a.first);
-                        time(ps, ++i, a.first);
-                        time(ps, ++i, a.last);
-                        time(ps, ++i, a.last);
-                        ps.setLong(++i, a.exampleId);
-                        ps.setLong(++i, a.exampleId);
-                        ps.setObject(++i, a.key());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
-            insertRollups(c, missing);
-            writeExamples(c);
+            writeMembers(c);
+            Set<UUID> stored = storedKeys(c, "daily_rollup", new ArrayList<>(groups.keySet()));
+            List<Acc> fresh = new ArrayList<>();
+            List<Acc> grown = new ArrayList<>();
+            groups.forEach((k, a) -> (stored.contains(k) ? grown : fresh).add(a));
+            update(c, "UPDATE daily_rollup SET rejections = rejections + ?, recipients = recipients + ?, "
+                    + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
+                    + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END, "
+                    + "example = CASE WHEN ? < example_id THEN ? ELSE example END, "
+                    + "example_id = CASE WHEN ? < example_id THEN ? ELSE example_id END WHERE rollup_key = ?",
+                    grown, true);
+            insert(c, "INSERT INTO daily_rollup (rollup_key, utc_day, host, direction, reply_code, enhanced_code, "
+                    + "recipient_domain, category, provider, blocklist, rejections, recipients, first_seen, last_seen, "
+                    + "example_id, example) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh, true);
+            Set<UUID> storedParties = storedKeys(c, "party_rollup", new ArrayList<>(parties.keySet()));
+            fresh.clear();
+            grown.clear();
+            parties.forEach((k, a) -> (storedParties.contains(k) ? grown : fresh).add(a));
+            update(c, "UPDATE party_rollup SET rejections = rejections + ?, recipients = recipients + ?, "
+                    + "clients = clients + ?, first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
+                    + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE rollup_key = ?",
+                    grown, false);
+            insert(c, "INSERT INTO party_rollup (rollup_key, utc_day, host, kind, party, name, category, blocklist, "
+                    + "rejections, recipients, clients, first_seen, last_seen) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh, false);
             writeBuckets(c);
         }
 
-        private static Set<UUID> storedKeys(Connection c, String table, String column, List<UUID> keys)
-                throws SQLException {
+        // Counts each member not stored yet into its group, and stores it.
+        private void writeMembers(Connection c) throws SQLException {
+            Map<Long, List<UUID>> byDay = new LinkedHashMap<>();
+            members.forEach((k, m) -> byDay.computeIfAbsent(m.day(), d -> new ArrayList<>()).add(k));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_member (utc_day, member_key) "
+                    + "VALUES (?, ?)")) {
+                int n = 0;
+                for (Map.Entry<Long, List<UUID>> day : byDay.entrySet()) {
+                    Set<UUID> stored = storedMembers(c, day.getKey(), day.getValue());
+                    for (UUID k : day.getValue()) {
+                        if (!stored.contains(k)) {
+                            Member m = members.get(k);
+                            if (m.client) {
+                                m.group.newClients++;
+                            } else {
+                                m.group.newRecipients++;
+                            }
+                            ps.setLong(1, day.getKey());
+                            ps.setObject(2, k);
+                            ps.addBatch();
+                            n++;
+                        }
+                    }
+                }
+                if (n > 0) {
+                    ps.executeBatch();
+                }
+            }
+        }
+
+        private static Set<UUID> storedMembers(Connection c, long day, List<UUID> keys) throws SQLException {
             Set<UUID> found = new HashSet<>();
             for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
                 int n = Math.min(KEYS_PER_QUERY, keys.size() - from);
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE "
-                        + column + " IN (?" + ", ?".repeat(n - 1) + ")")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT member_key FROM rollup_member WHERE utc_day = ? "
+                        + "AND member_key IN (?" + ", ?".repeat(n - 1) + ")")) {
+                    ps.setLong(1, day);
+                    for (int i = 0; i < n; i++) {
+                        ps.setObject(i + 2, keys.get(from + i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
+        // Which of these rollups exist already, in one query per thousand keys.
+        private static Set<UUID> storedKeys(Connection c, String table, List<UUID> keys) throws SQLException {
+            Set<UUID> found = new HashSet<>();
+            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+                int n = Math.min(KEYS_PER_QUERY, keys.size() - from);
+                try (PreparedStatement ps = c.prepareStatement("SELECT rollup_key FROM " + table
+                        + " WHERE rollup_key IN (?" + ", ?".repeat(n - 1) + ")")) {
                     for (int i = 0; i < n; i++) {
                         ps.setObject(i + 1, keys.get(from + i));
                     }
@@ -167,69 +303,69 @@ public final class Rollups {
             return found;
         }
 
-        private static void insertRollups(Connection c, List<Acc> missing) throws SQLException {
-            if (missing.isEmpty()) {
+        private static void update(Connection c, String sql, List<Acc> grown, boolean daily) throws SQLException {
+            if (grown.isEmpty()) {
                 return;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection_rollup (rollup_key, utc_day, host, "
-                    + "direction, reply_code, enhanced_code, recipient_domain, category, provider, blocklist, "
-                    + "recipient, remote_ip, remote_host, sender, rejections, first_seen, last_seen, example_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Acc a : missing) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Acc a : grown) {
                     int i = 0;
-                    ps.setObject(++i, a.key());
-                    if (a.day == null) {
-                        ps.setNull(++i, Types.BIGINT);
-                    } else {
-                        ps.setLong(++i, a.day);
-                    }
-                    ps.setString(++i, a.host);
-                    ps.setString(++i, a.direction);
-                    ps.setInt(++i, a.code);
-                    ps.setString(++i, a.enhanced);
-                    ps.setString(++i, a.domain);
-                    ps.setString(++i, a.category);
-                    ps.setString(++i, a.provider);
-                    ps.setString(++i, a.blocklist);
-                    ps.setString(++i, a.recipient);
-                    ps.setString(++i, a.remoteIp);
-                    ps.setString(++i, a.remoteHost);
-                    ps.setString(++i, a.sender);
                     ps.setLong(++i, a.count);
+                    ps.setLong(++i, a.newRecipients);
+                    if (!daily) {
+                        ps.setLong(++i, a.newClients);
+                    }
+                    time(ps, ++i, a.first);
                     time(ps, ++i, a.first);
                     time(ps, ++i, a.last);
-                    ps.setLong(++i, a.exampleId);
+                    time(ps, ++i, a.last);
+                    if (daily) {
+                        ps.setLong(++i, a.firstId);
+                        ps.setString(++i, a.example());
+                        ps.setLong(++i, a.firstId);
+                        ps.setLong(++i, a.firstId);
+                    }
+                    ps.setObject(++i, a.key);
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         }
 
-        // The first row of a group is its example for good: later rows have larger ids.
-        private void writeExamples(Connection c) throws SQLException {
-            Set<UUID> stored = storedKeys(c, "rejection_example", "group_key", new ArrayList<>(examples.keySet()));
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection_example (group_key, utc_day, host, "
-                    + "example_id, example) VALUES (?, ?, ?, ?, ?)")) {
-                int n = 0;
-                for (Map.Entry<UUID, Acc> e : examples.entrySet()) {
-                    if (!stored.contains(e.getKey())) {
-                        Acc a = e.getValue();
-                        ps.setObject(1, e.getKey());
-                        if (a.day == null) {
-                            ps.setNull(2, Types.BIGINT);
-                        } else {
-                            ps.setLong(2, a.day);
-                        }
-                        ps.setString(3, a.host);
-                        ps.setLong(4, a.exampleId);
-                        ps.setString(5, a.example);
-                        ps.addBatch();
-                        n++;
+        private static void insert(Connection c, String sql, List<Acc> fresh, boolean daily) throws SQLException {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Acc a : fresh) {
+                    int i = 0;
+                    ps.setObject(++i, a.key);
+                    if (a.day == null) {
+                        ps.setNull(++i, Types.BIGINT);
+                    } else {
+                        ps.setLong(++i, a.day);
                     }
+                    for (int k = 0; k < a.columns.length; k++) {
+                        if (daily && k == 2) {
+                            ps.setInt(++i, Integer.parseInt(a.columns[k]));
+                        } else {
+                            ps.setString(++i, a.columns[k]);
+                        }
+                    }
+                    ps.setLong(++i, a.count);
+                    ps.setLong(++i, a.newRecipients);
+                    if (!daily) {
+                        ps.setLong(++i, a.newClients);
+                    }
+                    time(ps, ++i, a.first);
+                    time(ps, ++i, a.last);
+                    if (daily) {
+                        ps.setLong(++i, a.firstId);
+                        ps.setString(++i, a.example());
+                    }
+                    ps.addBatch();
                 }
-                if (n > 0) {
-                    ps.executeBatch();
-                }
+                ps.executeBatch();
             }
         }
 
@@ -282,75 +418,65 @@ public final class Rollups {
         }
     }
 
-    /** One rollup of a batch: its key columns and running sums. */
+    /** A recipient or client that a group counts once a day. */
+    private record Member(Acc group, boolean client) {
+        long day() {
+            return group.day == null ? NO_DAY : group.day;
+        }
+    }
+
+    /** One rollup or party of a batch: its key columns (after day and server) and running sums. */
     private static final class Acc {
+        final UUID key;
         final Long day;
-        final String host;
-        final String direction;
-        final int code;
-        final String enhanced;
-        final String domain;
-        final String category;
-        final String provider;
-        final String blocklist;
-        final String recipient;
-        final String remoteIp;
-        final String remoteHost;
-        final String sender;
-        private UUID key;
+        final String[] columns;
         long count;
         Instant first;
         Instant last;
-        long exampleId = Long.MAX_VALUE;
+        long firstId = Long.MAX_VALUE;
         String example;
+        long newRecipients;
+        long newClients;
 
-        Acc(Long day, String host, String direction, int code, String enhanced, String domain, String category,
-            String provider, String blocklist, String recipient, String remoteIp, String remoteHost, String sender) {
+        Acc(UUID key, Long day, String... columns) {
+            this.key = key;
             this.day = day;
-            this.host = host;
-            this.direction = direction;
-            this.code = code;
-            this.enhanced = enhanced;
-            this.domain = domain;
-            this.category = category;
-            this.provider = provider;
-            this.blocklist = blocklist;
-            this.recipient = recipient;
-            this.remoteIp = remoteIp;
-            this.remoteHost = remoteHost;
-            this.sender = sender;
+            this.columns = columns;
         }
 
-        void add(long id, Instant t, String message) {
-            count++;
-            if (t != null) {
-                first = first == null || t.isBefore(first) ? t : first;
-                last = last == null || t.isAfter(last) ? t : last;
+        void add(Instant from, Instant to, long n, long id, String message) {
+            count += n;
+            if (from != null) {
+                first = first == null || from.isBefore(first) ? from : first;
             }
-            if (id < exampleId) {
-                exampleId = id;
+            if (to != null) {
+                last = last == null || to.isAfter(last) ? to : last;
+            }
+            if (id < firstId) {
+                firstId = id;
                 example = message;
             }
         }
 
-        /**
-         * The first 128 bits of SHA-256 over the day and the key columns, each preceded by its length so that no
-         * two keys share a text.
-         */
-        UUID key() {
-            if (key == null) {
-                StringBuilder s = new StringBuilder(256);
-                s.append(day == null ? "-" : day.toString()).append(' ').append(code);
-                for (String v : new String[] {host, direction, enhanced, domain, category, provider, blocklist,
-                    recipient, remoteIp, remoteHost, sender}) {
-                    s.append(' ').append(v.length()).append(':').append(v);
-                }
-                MessageDigest md = SHA_256.get();
-                md.reset();
-                ByteBuffer digest = ByteBuffer.wrap(md.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
-                key = new UUID(digest.getLong(), digest.getLong());
-            }
-            return key;
+        String example() {
+            return example == null ? "" : example;
         }
+    }
+
+    /**
+     * The first 128 bits of SHA-256 over a day and key columns, each preceded by its length so that no two keys
+     * share a text.
+     */
+    static UUID hash(Long day, String... columns) {
+        StringBuilder s = new StringBuilder(256);
+        s.append(day == null ? "-" : day.toString());
+        for (String v : columns) {
+            String t = v == null ? "" : v;
+            s.append(' ').append(t.length()).append(':').append(t);
+        }
+        MessageDigest md = SHA_256.get();
+        md.reset();
+        ByteBuffer digest = ByteBuffer.wrap(md.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+        return new UUID(digest.getLong(), digest.getLong());
     }
 }

@@ -2,6 +2,7 @@ package dev.maillog554.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,8 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +40,8 @@ class MigrationTest {
         }
         // V2 (checkpoints, lock), V3 (status wide enough for "undeliverable"), V4 (duplicate index dropped),
         // V5 (dedupe key as a UUID), V6 (foreign key to the run dropped, a Java migration), V7 (the run's outcome
-        // for serve's metrics), V8 (rollups).
-        assertEquals(7, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+        // for serve's metrics), V8 (first rollups), V9 (daily rollups).
+        assertEquals(8, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
                 .migrate().migrationsExecuted);
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM scan_run), (SELECT COUNT(*) FROM run_lock), "
@@ -84,13 +83,13 @@ class MigrationTest {
         }
     }
 
-    /** V8 fills the rollups from the rows a V6 history holds, several days of them, one day at a time. */
+    /** V9 fills the rollups from the rows a V6 history holds, several days of them, one day at a time. */
     @Test
     void rollupsAreFilledFromTheRowsOfAnOlderHistory(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("v6");
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("6").load().migrate();
         insertHistory(url, "sa", "");
-        assertEquals(2, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+        assertEquals(3, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
                 .migrate().migrationsExecuted);
         assertRollupsFilled(url, "sa", "");
     }
@@ -98,8 +97,9 @@ class MigrationTest {
     /** 80 rows over six UTC days and without a time, both directions, a few recipients, clients and senders. */
     static void insertHistory(String url, String user, String password) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO scan_run VALUES (1, CURRENT_TIMESTAMP, NULL, 'mx1', 'mail.log', '554', "
-                    + "'running', 0, 0, 0, 0)");
+            s.execute("INSERT INTO scan_run (id, started_at, finished_at, host, inputs, codes, status, lines_read, "
+                    + "rejections_found, rejections_new, problems) VALUES (1, CURRENT_TIMESTAMP, NULL, 'mx1', "
+                    + "'mail.log', '554', 'running', 0, 0, 0, 0)");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejection (id, run_id, dedupe_key, "
                     + "occurred_at, direction, status, mta, host, queue_id, sender, recipient, recipient_domain, "
                     + "reply_code, enhanced_code, stage, category, provider, blocklist, remote_host, remote_ip, "
@@ -132,72 +132,67 @@ class MigrationTest {
 
     /** The rollups and 15-minute buckets equal a recount of the rows, done here in Java. */
     static void assertRollupsFilled(String url, String user, String password) throws SQLException {
-        Map<List<Object>, List<Object>> expected = new HashMap<>();
-        Map<List<Object>, Long> buckets = new HashMap<>();
-        Map<List<Object>, List<Object>> examples = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            ResultSet r = s.executeQuery("SELECT id, occurred_at, host, direction, reply_code, enhanced_code, "
-                    + "recipient_domain, category, provider, blocklist, recipient, remote_ip, remote_host, sender, "
-                    + "message FROM rejection ORDER BY id");
-            while (r.next()) {
-                OffsetDateTime t = r.getObject(2, OffsetDateTime.class);
-                Long day = t == null ? null : Math.floorDiv(t.toEpochSecond(), 86_400);
-                boolean in = "inbound".equals(r.getString(4));
-                List<Object> key = new ArrayList<>();
-                key.add(day);
-                key.addAll(List.of(r.getString(3), r.getString(4), r.getInt(5), r.getString(6), r.getString(7),
-                        r.getString(8), r.getString(9), r.getString(10), r.getString(11), in ? r.getString(12) : "",
-                        in ? r.getString(13) : "", in ? r.getString(14) : ""));
-                String at = String.valueOf(t == null ? null : t.toInstant());
-                List<Object> v = expected.computeIfAbsent(key, x -> new ArrayList<>(List.of(0L, at, at,
-                        Long.MAX_VALUE)));
-                v.set(0, (Long) v.get(0) + 1);
-                v.set(1, at.compareTo((String) v.get(1)) < 0 ? at : v.get(1));
-                v.set(2, at.compareTo((String) v.get(2)) > 0 ? at : v.get(2));
-                v.set(3, Math.min(r.getLong(1), (Long) v.get(3)));
-                // the example of its day, server and seven report columns: the row with the smallest id
-                List<Object> group = new ArrayList<>(key.subList(0, 9));
-                examples.merge(group, List.of(r.getLong(1), r.getString(15)),
-                        (a, b) -> (Long) a.get(0) < (Long) b.get(0) ? a : b);
-                if (t != null) {
-                    buckets.merge(List.of(Math.floorDiv(t.toEpochSecond(), 900), r.getString(3), r.getString(4)), 1L,
-                            Long::sum);
-                }
-            }
-            Map<List<Object>, List<Object>> rollups = new HashMap<>();
-            ResultSet u = s.executeQuery("SELECT utc_day, host, direction, reply_code, enhanced_code, "
-                    + "recipient_domain, category, provider, blocklist, recipient, remote_ip, remote_host, sender, "
-                    + "rejections, first_seen, last_seen, example_id FROM rejection_rollup");
-            while (u.next()) {
-                List<Object> key = new ArrayList<>();
-                long day = u.getLong(1);
-                key.add(u.wasNull() ? null : day);
-                key.addAll(List.of(u.getString(2), u.getString(3), u.getInt(4), u.getString(5), u.getString(6),
-                        u.getString(7), u.getString(8), u.getString(9), u.getString(10), u.getString(11),
-                        u.getString(12), u.getString(13)));
-                OffsetDateTime first = u.getObject(15, OffsetDateTime.class);
-                OffsetDateTime last = u.getObject(16, OffsetDateTime.class);
-                rollups.put(key, new ArrayList<>(List.of(u.getLong(14),
-                        String.valueOf(first == null ? null : first.toInstant()),
-                        String.valueOf(last == null ? null : last.toInstant()), u.getLong(17))));
-            }
-            assertEquals(expected, rollups);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            Map<List<Object>, List<Object>> expected = RollupRecount.recount(c, "", d -> true);
+            assertEquals(expected, RollupRecount.stored(c, ""));
             assertEquals(7, expected.keySet().stream().map(k -> k.get(0)).distinct().count(), "6 days, no time");
-            Map<List<Object>, Long> stored = new HashMap<>();
-            ResultSet b = s.executeQuery("SELECT bucket, host, direction, rejections FROM rejection_bucket");
-            while (b.next()) {
-                stored.put(List.of(b.getLong(1), b.getString(2), b.getString(3)), b.getLong(4));
-            }
-            assertEquals(buckets, stored);
-            Map<Long, String> texts = new HashMap<>();
-            ResultSet e = s.executeQuery("SELECT example_id, example FROM rejection_example");
-            while (e.next()) {
-                texts.put(e.getLong(1), e.getString(2));
-            }
-            Map<Long, String> want = new HashMap<>();
-            examples.values().forEach(v -> want.put((Long) v.get(0), (String) v.get(1)));
-            assertEquals(want, texts);
+            assertEquals(RollupRecount.bucketRecount(c), RollupRecount.storedBuckets(c));
         }
+    }
+
+    /**
+     * A history that ran the first V8 has rollups keyed by recipient (and client and sender), filled here as that
+     * V8 filled them, by SQL; then prune deletes the rows of its first day. V9 converts those rollups: every day,
+     * the pruned one included, comes out as a recount of the rows before the prune, exact distinct counts and
+     * examples too, and V8's two tables are gone.
+     */
+    @Test
+    void firstV8RollupsAreConvertedWithTheirPrunedDays(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("v8");
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("8").load().migrate();
+        insertHistory(url, "sa", "");
+        Map<List<Object>, List<Object>> before;
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            fillFirstV8(s);
+            before = RollupRecount.recount(c, "", d -> true);
+            String firstDay = "occurred_at < TIMESTAMP WITH TIME ZONE '2026-03-02 00:00:00+00'";
+            assertTrue(s.executeUpdate("DELETE FROM rejection WHERE " + firstDay) > 0);
+            s.execute("INSERT INTO pruned_rows VALUES ('', TIMESTAMP WITH TIME ZONE '2026-03-02 00:00:00+00')");
+        }
+        assertEquals(1, Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+                .migrate().migrationsExecuted);
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            assertEquals(before, RollupRecount.stored(c, ""));
+            ResultSet gone = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                    + "WHERE TABLE_NAME IN ('REJECTION_ROLLUP', 'REJECTION_EXAMPLE')");
+            gone.next();
+            assertEquals(0, gone.getInt(1));
+        }
+    }
+
+    // What the first V8 stored: one rollup per day and finest group with the recipient (and the client and
+    // sender inbound), the reply of each day, server and seven columns' first row, and the 15-minute buckets.
+    private static void fillFirstV8(Statement s) throws SQLException {
+        String day = "CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) / 86400) AS BIGINT)";
+        String in = "CASE WHEN direction = 'inbound' THEN %s ELSE '' END";
+        String key = "host, direction, reply_code, enhanced_code, recipient_domain, category, provider, blocklist";
+        String party = String.format(in, "remote_ip") + ", " + String.format(in, "remote_host") + ", "
+                + String.format(in, "sender");
+        s.execute("INSERT INTO rejection_rollup (rollup_key, utc_day, " + key + ", recipient, remote_ip, "
+                + "remote_host, sender, rejections, first_seen, last_seen, example_id) SELECT RANDOM_UUID(), " + day
+                + ", " + key + ", recipient, " + party + ", COUNT(*), MIN(occurred_at), MAX(occurred_at), MIN(id) "
+                + "FROM rejection GROUP BY " + day + ", " + key + ", recipient, " + party);
+        s.execute("INSERT INTO rejection_example (group_key, utc_day, host, example_id, example) "
+                + "SELECT RANDOM_UUID(), " + day + ", host, id, message FROM rejection r WHERE id = (SELECT MIN(id) "
+                + "FROM rejection o WHERE " + day.replace("occurred_at", "o.occurred_at") + " IS NOT DISTINCT FROM "
+                + day.replace("occurred_at", "r.occurred_at") + " AND o.host = r.host AND o.direction = r.direction "
+                + "AND o.reply_code = r.reply_code AND o.enhanced_code = r.enhanced_code AND o.recipient_domain = "
+                + "r.recipient_domain AND o.category = r.category AND o.provider = r.provider AND o.blocklist = "
+                + "r.blocklist)");
+        String bucket = "CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) / 900) AS BIGINT)";
+        s.execute("INSERT INTO rejection_bucket (bucket, host, direction, rejections) SELECT " + bucket + ", host, "
+                + "direction, COUNT(*) FROM rejection WHERE occurred_at IS NOT NULL GROUP BY " + bucket
+                + ", host, direction");
     }
 
     /**

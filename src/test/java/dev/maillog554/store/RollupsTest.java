@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +60,6 @@ public class RollupsTest {
         assertEquals(40, store.saveBatch(run, all.subList(50, 90), null, true).rows());
         Map<List<Object>, List<Object>> first = rollups(host);
         assertEquals(recount(host, d -> true), first);
-        assertExamples(host, d -> true);
         assertEquals(4, first.keySet().stream().map(k -> k.get(0)).distinct().count(), "three days and no time");
 
         // a rescan stores nothing and changes no rollup
@@ -81,7 +77,6 @@ public class RollupsTest {
         assertEquals(30, store.saveBatch(rescan, more, null, false).rows());
         Map<List<Object>, List<Object>> grown = rollups(host);
         assertEquals(recount(host, d -> true), grown);
-        assertExamples(host, d -> true);
 
         // whole days are answered from the rollups, other windows from the rows: the same groups
         HistoryFilter days = new HistoryFilter(Instant.EPOCH, null, host, null);
@@ -94,8 +89,8 @@ public class RollupsTest {
         HistoryPrune.Pruned p = pruner.prune(secondDay.plusSeconds(3600), null, host);
         assertEquals(secondDay, p.rowsBefore());
         long firstDay = Rollups.day(T0);
-        long firstDayRows = grown.entrySet().stream().filter(e -> Objects.equals(e.getKey().get(0), firstDay))
-                .mapToLong(e -> (Long) e.getValue().get(0)).sum();
+        long firstDayRows = grown.entrySet().stream().filter(e -> Objects.equals(e.getKey().get(0), firstDay)
+                && e.getKey().get(2).equals("daily")).mapToLong(e -> (Long) e.getValue().get(0)).sum();
         assertEquals(firstDayRows, p.rows());
         Map<List<Object>, List<Object>> kept = rollups(host);
         assertEquals(grown, kept, "prune keeps every rollup");
@@ -129,13 +124,49 @@ public class RollupsTest {
                 recent, null, true).rows());
     }
 
-    // What a report reads: the finest and inbound groups, the 15-minute buckets and the examples' texts.
+    // What a report reads, but distinct counts: the finest groups by their seven columns (the rows give one per
+    // recipient, merged here), the inbound rejections per client and sender domain, the 15-minute buckets and the
+    // examples' texts.
     private List<Object> answers(HistoryFilter f) {
         return history.read(f, g -> {
             List<FineGroup> fine = g.finest();
-            return List.of(new HashSet<>(fine), new HashSet<>(g.inbound()), new HashSet<>(g.buckets(900)),
-                    g.messages(fine.stream().map(FineGroup::firstId).distinct().toList()));
+            Map<List<Object>, List<Object>> groups = new HashMap<>();
+            for (FineGroup x : fine) {
+                groups.merge(List.of(x.code(), x.enhanced(), x.domain(), x.direction(), x.category(), x.provider(),
+                        x.blocklist()), List.of(x.count(), String.valueOf(x.first()), String.valueOf(x.last()),
+                        x.firstId()), RollupsTest::merge);
+            }
+            Map<List<Object>, List<Object>> parties = new HashMap<>();
+            if (g.fromRollups()) {
+                for (PartyGroup p : g.parties()) {
+                    parties.merge(List.of(p.kind(), p.party(), p.category(), p.blocklist()), List.of(p.count(),
+                            String.valueOf(p.first()), String.valueOf(p.last()), 0L), RollupsTest::merge);
+                }
+            } else {
+                for (InboundGroup i : g.inbound()) {
+                    List<Object> v = List.of(i.count(), String.valueOf(i.first()), String.valueOf(i.last()), 0L);
+                    parties.merge(List.of(Rollups.CLIENT, Rollups.client(i.remoteIp()), i.category(), i.blocklist()),
+                            v, RollupsTest::merge);
+                    parties.merge(List.of(Rollups.SENDER, Rollups.senderDomain(i.sender()), i.category(),
+                            i.blocklist()), v, RollupsTest::merge);
+                }
+            }
+            return List.of(groups, parties, new HashSet<>(g.buckets(900)),
+                    g.messages(groups.values().stream().map(v -> (Long) v.get(3)).toList()));
         });
+    }
+
+    // Two parts of one group: counts added, times widened ("null" when none), the smaller first id.
+    private static List<Object> merge(List<Object> a, List<Object> b) {
+        return List.of((Long) a.get(0) + (Long) b.get(0), earlier((String) a.get(1), (String) b.get(1), true),
+                earlier((String) a.get(2), (String) b.get(2), false), Math.min((Long) a.get(3), (Long) b.get(3)));
+    }
+
+    private static String earlier(String a, String b, boolean min) {
+        if (a.equals("null") || b.equals("null")) {
+            return a.equals("null") ? b : a;
+        }
+        return (a.compareTo(b) < 0) == min ? a : b;
     }
 
     // Rejections i in [from, to): both directions, a few recipients, clients and senders, some without a time,
@@ -157,95 +188,16 @@ public class RollupsTest {
         return out;
     }
 
-    // The GROUP BY of the rows of this host on the days selected, in Java: key -> count, first, last, example.
-    private Map<List<Object>, List<Object>> recount(String host, Predicate<Long> days) {
-        Map<List<Object>, List<Object>> out = new HashMap<>();
-        Page<RejectionRow> rows = history.rejections(HistoryQueriesTest.of(host), 0, 1000);
-        for (RejectionRow r : rows.items().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList()) {
-            Long day = r.time() == null ? null : Math.floorDiv(r.time().getEpochSecond(), 86_400);
-            if (!days.test(day)) {
-                continue;
-            }
-            boolean in = r.direction().equals("inbound");
-            List<Object> key = new ArrayList<>(List.of(r.host(), r.direction(), r.replyCode(), r.enhancedCode(),
-                    r.recipientDomain(), r.category(), r.provider(), r.blocklist(), r.recipient(),
-                    in ? r.remoteIp() : "", in ? r.remoteHost() : "", in ? r.sender() : ""));
-            key.add(0, day);
-            List<Object> v = out.get(key);
-            if (v == null) {
-                out.put(key, new ArrayList<>(List.of(1L, String.valueOf(r.time()), String.valueOf(r.time()),
-                        r.id())));
-            } else {
-                v.set(0, (Long) v.get(0) + 1);
-                if (r.time() != null && r.time().toString().compareTo((String) v.get(1)) < 0) {
-                    v.set(1, r.time().toString());
-                }
-                if (r.time() != null && r.time().toString().compareTo((String) v.get(2)) > 0) {
-                    v.set(2, r.time().toString());
-                }
-            }
+    private Map<List<Object>, List<Object>> recount(String host, Predicate<Long> days) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            return RollupRecount.recount(c, " WHERE host = '" + host + "'", days);
         }
-        return out;
     }
 
-    // The stored rollups of this host, in the recount's shape.
     private Map<List<Object>, List<Object>> rollups(String host) throws SQLException {
-        Map<List<Object>, List<Object>> out = new HashMap<>();
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
-                + "utc_day, host, direction, reply_code, enhanced_code, recipient_domain, category, provider, "
-                + "blocklist, recipient, remote_ip, remote_host, sender, rejections, first_seen, last_seen, "
-                + "example_id FROM rejection_rollup WHERE host = ?")) {
-            ps.setString(1, host);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<Object> key = new ArrayList<>();
-                    long day = rs.getLong(1);
-                    key.add(rs.wasNull() ? null : day);
-                    key.add(rs.getString(2));
-                    key.add(rs.getString(3));
-                    key.add(rs.getInt(4));
-                    for (int i = 5; i <= 13; i++) {
-                        key.add(rs.getString(i));
-                    }
-                    List<Object> v = List.of(rs.getLong(14), time(rs, 15), time(rs, 16), rs.getLong(17));
-                    assertEquals(null, out.put(key, new ArrayList<>(v)), "one rollup per key");
-                }
-            }
+        try (Connection c = db.dataSource().getConnection()) {
+            return RollupRecount.stored(c, " WHERE host = '" + host + "'");
         }
-        return out;
-    }
-
-    // The examples kept for this host equal the first row of each day and seven report columns, recounted.
-    private void assertExamples(String host, Predicate<Long> days) throws SQLException {
-        Map<List<Object>, List<Object>> want = new HashMap<>();
-        Page<RejectionRow> rows = history.rejections(HistoryQueriesTest.of(host), 0, 1000);
-        for (RejectionRow r : rows.items()) {
-            Long day = r.time() == null ? null : Math.floorDiv(r.time().getEpochSecond(), 86_400);
-            if (days.test(day)) {
-                List<Object> key = new ArrayList<>(List.of(r.replyCode(), r.enhancedCode(), r.recipientDomain(),
-                        r.direction(), r.category(), r.provider(), r.blocklist()));
-                key.add(0, day);
-                want.merge(key, List.of(r.id(), r.message()), (a, b) -> (Long) a.get(0) < (Long) b.get(0) ? a : b);
-            }
-        }
-        Map<Long, String> stored = new HashMap<>();
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
-                + "example_id, example FROM rejection_example WHERE host = ?")) {
-            ps.setString(1, host);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-        }
-        Map<Long, String> expected = new HashMap<>();
-        want.values().forEach(v -> expected.put((Long) v.get(0), (String) v.get(1)));
-        assertEquals(expected, stored);
-    }
-
-    private static String time(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return String.valueOf(t == null ? null : t.toInstant());
     }
 
     private static Map<List<Object>, List<Object>> without(Map<List<Object>, List<Object>> m, long day) {
