@@ -87,7 +87,8 @@ public final class InboundView {
     private static List<PartyTally> tallies(Map<String, Party> parties) {
         List<PartyTally> out = new ArrayList<>(parties.size());
         parties.forEach((k, p) -> out.add(new PartyTally(k, p.names.top(), p.count,
-                p.recipients.size() + p.recipientSum, p.clients.size() + p.clientSum, p.categories.top(), p.blocklists.top(), p.first, p.last)));
+                p.recipients.size() + p.recipientSum, p.clients.size() + p.clientSum, p.categories.top(),
+                p.blocklists.top(), p.first, p.last)));
         out.sort(Comparator.comparingLong(PartyTally::count).reversed().thenComparing(PartyTally::key));
         return List.copyOf(out);
     }

@@ -39,7 +39,8 @@ final class RollupRecount {
     static Map<List<Object>, List<Object>> recount(Connection c, String where, Predicate<Long> days)
             throws SQLException {
         Map<List<Object>, Acc> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(ROWS + where + " ORDER BY id"); ResultSet r = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(ROWS + where + " ORDER BY id");
+             ResultSet r = ps.executeQuery()) {
             while (r.next()) {
                 OffsetDateTime t = r.getObject(2, OffsetDateTime.class);
                 Long day = t == null ? null : Math.floorDiv(t.toEpochSecond(), 86_400);
