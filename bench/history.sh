@@ -10,6 +10,8 @@
 #   RUNS=3 ...                  timed runs of each report and serve start (default 1; the table shows the fastest)
 #   END_DAY=2026-11-30 ...      the history's last UTC day (default 2026-11-30; part of the history's identity)
 #   BUILD_ONLY=1 ...            only build the histories (or find them built), time nothing
+#   TIMEOUT=3600 ...            seconds one command or request may take before the run fails (default 3600)
+#   MAILLOG554_JAVA_OPTS=...    replaces the launcher's JVM options, as for any run of it (named in the results)
 #
 # The history is built by src/test/java/dev/maillog554/store/HistoryBench.java through the scan's own insert path
 # (RejectionInserts.insertNew, rows and rollups in one transaction per 1000 rows, one run per day): realistic,
@@ -42,6 +44,7 @@ ROWS=${1:-5000000}
 DBS=${DB:-both}
 [ "$DBS" = both ] && DBS="h2 pg"
 RUNS=${RUNS:-1}
+TIMEOUT=${TIMEOUT:-3600}
 END_DAY=${END_DAY:-2026-11-30}
 WORK=$(mkdir -p "${BENCH_DIR:-target/bench}" && cd "${BENCH_DIR:-target/bench}" && pwd)
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
@@ -146,8 +149,9 @@ measure() {
     local label=$1 best="" r line
     shift
     for ((r = 0; r < RUNS; r++)); do
-        "$TIME" -f "%e %M" -o "$RAW" "$@" > "$WORK/last.out" 2> "$WORK/last.err" || {
-            echo "$label failed:" >&2; tail -5 "$WORK/last.err" >&2; exit 1; }
+        "$TIME" -f "%e %M" -o "$RAW" timeout -s KILL "$TIMEOUT" "$@" > "$WORK/last.out" 2> "$WORK/last.err" || {
+            echo "$label failed (exit $?; 137: no answer in TIMEOUT=$TIMEOUT s):" >&2; tail -5 "$WORK/last.err" >&2
+            exit 1; }
         line=$(tail -1 "$RAW")
         if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
             best=$line
@@ -208,7 +212,7 @@ serve_case() {
             sleep 0.05
         done
         start=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
-        read -r code get < <(curl -s -o "$WORK/page-$db-$path.html" -m 600 -w '%{http_code} %{time_total}\n' \
+        read -r code get < <(curl -s -o "$WORK/page-$db-$path.html" -m "$TIMEOUT" -w '%{http_code} %{time_total}\n' \
             "http://127.0.0.1:$port/?$q")
         [ "$code" = 200 ] || { echo "WRONG: GET / ($db $path) answered $code" >&2; exit 1; }
         [ -n "$best_start" ] && awk -v a="$start" -v b="$best_start" 'BEGIN { exit !(a >= b) }' || best_start=$start
@@ -218,7 +222,7 @@ serve_case() {
     for group in domain category day; do
         : > "$WORK/counts.times"
         for i in $(seq 1 25); do
-            read -r code t < <(curl -s -o "$WORK/counts.json" -m 600 -w '%{http_code} %{time_total}\n' \
+            read -r code t < <(curl -s -o "$WORK/counts.json" -m "$TIMEOUT" -w '%{http_code} %{time_total}\n' \
                 "http://127.0.0.1:$port/api/counts?group=$group&$q")
             [ "$code" = 200 ] || { echo "WRONG: /api/counts?group=$group ($db $path) answered $code" >&2; exit 1; }
             n=$(grep -o '"total":[0-9]*' "$WORK/counts.json" | head -1 | cut -d: -f2)
@@ -249,8 +253,9 @@ OUT=$WORK/history-results-$(date -u +%Y%m%dT%H%M%SZ).md
     echo "# maillog554 history benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $ROWS rows, $SINCE to $UNTIL (365 days)"
     echo
     echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 " GiB" }'), load before run:" \
-         "$(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); the launcher's options; fastest of" \
-         "$RUNS run(s)"
+         "$(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1);" \
+         "${MAILLOG554_JAVA_OPTS+MAILLOG554_JAVA_OPTS='$MAILLOG554_JAVA_OPTS' instead of }the launcher's" \
+         "options; fastest of $RUNS run(s)"
     echo "- schema: $(find src/main/resources/db/migration src/main/java/db/migration -name 'V*' -printf '%f\n' \
          | sed 's/__.*//' | sort -V | tail -1)$([ ! -d "$WORK/history-$ROWS" ] || echo ", H2 history $(du -sh \
          "$WORK/history-$ROWS" | cut -f1)")"
