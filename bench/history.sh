@@ -21,8 +21,8 @@
 # under BENCH_DIR on 127.0.0.1, started for the run and stopped at its end.
 #
 # Each case runs twice in the same run: on the rollups path (a window of whole UTC days, `--since <date>`) and on
-# the rows path, today's figure (the same window shifted by one second, which no row falls in: the rollups do not
-# cover it, so everything is counted from the rows):
+# the rows path, today's figure (the same window shifted by one second: HistoryBench puts no row in the first
+# second of a day, so it holds the same rows, but the rollups do not cover it and everything comes from the rows):
 #   report-year   `report --timezone UTC` for the 365 days: the grouped CSV files, report.html and (always, as
 #                 `report` has no way to leave it out) rejections.csv of every row in the window;
 #   report-day    the same for the newest day (what rejections.csv of one day costs);
