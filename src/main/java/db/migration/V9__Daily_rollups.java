@@ -103,6 +103,11 @@ public class V9__Daily_rollups extends BaseJavaMigration {
     }
 
     private static void fromV8(Connection c) throws SQLException {
+        // V8 found its examples by their group's hash only; each day's are read here by the day (the index goes
+        // with the table at the end).
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX ix_rejection_example_utc_day ON rejection_example (utc_day)");
+        }
         List<Long> days = new ArrayList<>();
         boolean undated = false;
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT utc_day FROM rejection_rollup");
@@ -118,20 +123,26 @@ public class V9__Daily_rollups extends BaseJavaMigration {
         }
         for (long d : days) {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + V8_COLUMNS + " FROM rejection_rollup "
-                    + "WHERE utc_day = ?")) {
+                    + "WHERE utc_day = ?");
+                 PreparedStatement examples = c.prepareStatement("SELECT example_id, example "
+                         + "FROM rejection_example WHERE utc_day = ?")) {
                 ps.setLong(1, d);
-                addV8(c, ps);
+                examples.setLong(1, d);
+                addV8(c, ps, examples);
             }
         }
         if (undated) {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + V8_COLUMNS + " FROM rejection_rollup "
-                    + "WHERE utc_day IS NULL")) {
-                addV8(c, ps);
+                    + "WHERE utc_day IS NULL");
+                 PreparedStatement examples = c.prepareStatement("SELECT example_id, example "
+                         + "FROM rejection_example WHERE utc_day IS NULL")) {
+                addV8(c, ps, examples);
             }
         }
     }
 
-    private static void addV8(Connection c, PreparedStatement ps) throws SQLException {
+    // rollups: one day's V8 rollups; examples: the same day's V8 examples (example_id, example).
+    private static void addV8(Connection c, PreparedStatement ps, PreparedStatement examples) throws SQLException {
         Rollups.Batch batch = new Rollups.Batch();
         ps.setFetchSize(2000);
         try (ResultSet rs = ps.executeQuery()) {
@@ -146,8 +157,15 @@ public class V9__Daily_rollups extends BaseJavaMigration {
         // V8 kept the first row's text per day, server and the seven report columns: the new groups exactly.
         // The rows are asked too, in case an example went missing.
         Set<Long> wanted = batch.exampleIdsWanted();
-        Map<Long, String> texts = texts(c, "SELECT example_id, example FROM rejection_example WHERE example_id = ?",
-                wanted);
+        Map<Long, String> texts = new HashMap<>();
+        try (ResultSet rs = examples.executeQuery()) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                if (wanted.contains(id)) {
+                    texts.put(id, rs.getString(2));
+                }
+            }
+        }
         wanted.removeAll(texts.keySet());
         texts.putAll(texts(c, "SELECT id, message FROM rejection WHERE id = ?", wanted));
         batch.setExamples(texts);
