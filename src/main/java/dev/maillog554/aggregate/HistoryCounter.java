@@ -47,6 +47,12 @@ public class HistoryCounter {
      * millions of rows are never loaded.
      */
     public Counts counts(HistoryFilter f, ZoneId zone) {
+        return counts(f, zone, null);
+    }
+
+    // examples: the first rows of each cause when a pass over the rows already found them, else null (asked of
+    // the database, one query per cause).
+    private Counts counts(HistoryFilter f, ZoneId zone, HistoryCounts.Examples examples) {
         return withTips(queries.read(f, g -> {
             // From the rows, the finest groups come one recipient apiece and the seven columns' groups merge their
             // recipient sets; from the rollups, each comes per server with its sums of daily distinct recipients.
@@ -55,8 +61,8 @@ public class HistoryCounter {
                 fine.merge(HistoryCounts.Fine.key(r), HistoryCounts.Fine.of(r), HistoryCounts.Fine::merge);
             }
             return HistoryCounts.assemble(List.copyOf(fine.values()), g::messages,
-                    category -> g.firstOfCategory(category, Aggregator.EXAMPLES).stream()
-                            .map(StoredRows::toRejection).toList(),
+                    examples != null ? examples::of : category -> g.firstOfCategory(category, Aggregator.EXAMPLES)
+                            .stream().map(StoredRows::toRejection).toList(),
                     HistoryCounts.storedDays(g.buckets(HistoryCounts.DAY_BUCKET_SECONDS), zone),
                     g.fromRollups() ? HistoryCounts.parties(g.parties()) : HistoryCounts.inbound(g.inbound()),
                     g.fromRollups());
@@ -82,9 +88,21 @@ public class HistoryCounter {
                          IntFunction<Consumer<RejectionRow>> sinks) {
         if (Rollups.cover(f)) {
             // Whole days: the rollups count them (days whose rows were pruned included) without a pass over the
-            // rows, which then only feed rejections.csv.
-            rows.read(f, parts, minPartIds, sinks);
-            return counts(f, zone);
+            // rows, which then only feed rejections.csv and give each cause its first rows as examples (asking
+            // the database for those costs a scan of the cause's rows on a window far from its first ones).
+            List<HistoryCounts.Examples> found = new ArrayList<>();
+            rows.read(f, parts, minPartIds, k -> {
+                HistoryCounts.Examples examples = new HistoryCounts.Examples();
+                found.add(examples);
+                Consumer<RejectionRow> sink = sinks.apply(k);
+                return r -> {
+                    examples.add(r);
+                    sink.accept(r);
+                };
+            });
+            HistoryCounts.Examples all = new HistoryCounts.Examples();
+            found.forEach(all::merge);
+            return counts(f, zone, all);
         }
         List<HistoryCounts.Pass> passes = new ArrayList<>();
         rows.read(f, parts, minPartIds, k -> {

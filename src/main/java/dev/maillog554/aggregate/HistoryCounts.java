@@ -223,6 +223,40 @@ final class HistoryCounts {
     }
 
     /**
+     * The first {@link Aggregator#EXAMPLES} rows of each cause, for rows that arrive in ascending id order: what
+     * {@code HistoryGroups.firstOfCategory} asks the database, taken from a pass over the rows instead.
+     */
+    static final class Examples {
+        private final Map<String, List<Rejection>> byCategory = new HashMap<>();
+
+        /** Keeps the row if its cause has fewer than {@link Aggregator#EXAMPLES} yet; rows in ascending id order. */
+        void add(RejectionRow r) {
+            List<Rejection> ex = byCategory.computeIfAbsent(r.category(), c -> new ArrayList<>(Aggregator.EXAMPLES));
+            if (ex.size() < Aggregator.EXAMPLES) {
+                ex.add(StoredRows.toRejection(r));
+            }
+        }
+
+        /** Adds the examples of the rows right after these: every id in {@code later} is above every id here. */
+        void merge(Examples later) {
+            later.byCategory.forEach((category, rows) -> {
+                List<Rejection> mine = byCategory.computeIfAbsent(category,
+                        c -> new ArrayList<>(Aggregator.EXAMPLES));
+                for (Rejection r : rows) {
+                    if (mine.size() < Aggregator.EXAMPLES) {
+                        mine.add(r);
+                    }
+                }
+            });
+        }
+
+        /** The examples of one cause, first row first. */
+        List<Rejection> of(String category) {
+            return List.copyOf(byCategory.getOrDefault(category, List.of()));
+        }
+    }
+
+    /**
      * The SQL of {@link HistoryCounter#counts} done in Java, one row at a time, for rows that arrive in id
      * order: the GROUP BY over the seven finest columns (count, MIN/MAX of the time, MIN of the id and that row's
      * message, which is the first row seen), the 15-minute buckets of the per-day query, and the first
@@ -232,7 +266,7 @@ final class HistoryCounts {
         private final Map<String, Acc> fine = new HashMap<>();
         private final StringBuilder keyText = new StringBuilder(128);
         private final Map<Long, long[]> buckets = new HashMap<>();
-        private final Map<String, List<Rejection>> examples = new HashMap<>();
+        private final Examples examples = new Examples();
         private final Map<Long, String> messages = new HashMap<>();
         private final InboundView inbound = new InboundView();
         private long lastBucket = Long.MIN_VALUE;
@@ -260,10 +294,7 @@ final class HistoryCounts {
                 }
                 lastCounts[outboundIndex(r.direction())]++;
             }
-            List<Rejection> ex = examples.computeIfAbsent(r.category(), c -> new ArrayList<>(Aggregator.EXAMPLES));
-            if (ex.size() < Aggregator.EXAMPLES) {
-                ex.add(StoredRows.toRejection(r));
-            }
+            examples.add(r);
             if (outboundIndex(r.direction()) == 1) {
                 inbound.add(Direction.INBOUND, r.remoteIp(), r.remoteHost(), r.sender(), r.recipient(), r.category(),
                         r.blocklist(), t, t, 1);
@@ -292,14 +323,7 @@ final class HistoryCounts {
                 mine[0] += c[0];
                 mine[1] += c[1];
             });
-            later.examples.forEach((category, rows) -> {
-                List<Rejection> mine = examples.computeIfAbsent(category, c -> new ArrayList<>(Aggregator.EXAMPLES));
-                for (Rejection r : rows) {
-                    if (mine.size() < Aggregator.EXAMPLES) {
-                        mine.add(r);
-                    }
-                }
-            });
+            examples.merge(later.examples);
             inbound.merge(later.inbound);
             lastBucket = Long.MIN_VALUE;
         }
@@ -316,7 +340,7 @@ final class HistoryCounts {
                 bs.add(new Bucket(b, Direction.INBOUND, c[1]));
             });
             Map<Long, String> text = messages;
-            return assemble(parts, ids -> text, id -> List.copyOf(examples.getOrDefault(id, List.of())),
+            return assemble(parts, ids -> text, examples::of,
                     days(bs, zone), inbound, false);
         }
 

@@ -58,6 +58,11 @@ class ReportCommand implements Callable<Integer> {
             description = "Exit with code 4 when the window holds more than n rejections (for monitoring).")
     Long failIfCount;
 
+    @Option(names = "--no-rejections-csv", negatable = true, defaultValue = "true",
+            description = "Leave out rejections.csv (one line per rejection; an older one is deleted): the other "
+                    + "files then need no pass over the rows, and whole days come from the daily rollups alone.")
+    boolean rejectionsCsv;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on stdout.")
     boolean quiet;
 
@@ -93,7 +98,8 @@ class ReportCommand implements Callable<Integer> {
             scope.add("until " + window[1]);
         }
         Counts c = history.report(new HistoryFilter(window[0], window[1], server, null), z, out, redact,
-                new ReportMeta("history", now, scope, "stored"), checks.create(spec.commandLine().getErr()));
+                new ReportMeta("history", now, scope, "stored"), checks.create(spec.commandLine().getErr()),
+                rejectionsCsv);
         if (!quiet) {
             spec.commandLine().getOut().printf("%d rejection%s (%s): %d outbound, %d inbound; %d recipient%s%s; "
                     + "%d day%s%nreports: %s and CSV files in %s%n", c.total(), c.total() == 1 ? "" : "s",

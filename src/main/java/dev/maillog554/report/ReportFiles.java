@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -94,6 +96,7 @@ public final class ReportFiles {
     public static final class Staging implements Closeable {
         private final Path dir;
         private final Map<String, Path> staged = new LinkedHashMap<>();
+        private final Set<String> dropped = new LinkedHashSet<>();
 
         /** Creates the folder if needed. */
         public Staging(Path dir) throws IOException {
@@ -124,7 +127,16 @@ public final class ReportFiles {
             }
         }
 
-        /** Moves every staged file over its final name. */
+        /** Deletes an older file of this name at {@link #commit()}: a report that leaves it out this time. */
+        public void drop(String name) throws IOException {
+            Path old = staged.remove(name);
+            if (old != null) {
+                Files.deleteIfExists(old);
+            }
+            dropped.add(name);
+        }
+
+        /** Moves every staged file over its final name, and deletes the dropped ones. */
         public void commit() throws IOException {
             // Renames within one folder need no space, so once every file is written this cannot fail half-way
             // for want of disk; a folder in the way of a name would, so that is checked before any rename.
@@ -138,6 +150,13 @@ public final class ReportFiles {
                 moveInto(e.getValue(), dir.resolve(e.getKey()));
                 staged.remove(e.getKey());
             }
+            for (String name : dropped) {
+                Path old = dir.resolve(name);
+                if (!Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(old);
+                }
+            }
+            dropped.clear();
         }
 
         /** Deletes what was not committed. */

@@ -64,16 +64,28 @@ public class HistoryService {
      */
     public Counts report(HistoryFilter filter, ZoneId zone, Path outDir, boolean redact, ReportMeta meta)
             throws IOException {
-        return report(filter, zone, outDir, redact, meta, null);
+        return report(filter, zone, outDir, redact, meta, null, true);
     }
 
     /**
      * Writes every report file, with the answers of live checks ({@code --check}) when {@code checks} is not null.
+     *
+     * @param rejectionsCsv false to leave out {@code rejections.csv} (an older one is deleted): the other files
+     *                      are then counted without reading the rows, from the daily rollups for whole days
      */
     public Counts report(HistoryFilter filter, ZoneId zone, Path outDir, boolean redact, ReportMeta meta,
-                         LiveChecks checks) throws IOException {
+                         LiveChecks checks, boolean rejectionsCsv) throws IOException {
         Redactor redactor = Redactor.of(redact);
         ReportMeta page = history.rowsNote(filter).map(meta::withRowsNote).orElse(meta);
+        if (!rejectionsCsv) {
+            Counts counts = history.counts(filter, zone);
+            try (ReportFiles.Staging staging = new ReportFiles.Staging(outDir)) {
+                staging.drop(ReportFiles.REJECTIONS);
+                writeGrouped(staging, counts, page, redactor, checks);
+                staging.commit();
+            }
+            return counts;
+        }
         Counts counts;
         // One pass over the history, in parts read in parallel: every row goes to its part's share of
         // rejections.csv and is counted on the way; the shares are joined in id order at the end.
@@ -91,12 +103,7 @@ public class HistoryService {
                 };
             });
             files.get(0).stage(staging, files.subList(1, files.size()));
-            CsvReport.write(staging, counts, redactor);
-            CheckReport answers = checks == null ? CheckReport.NONE : checks.check(counts);
-            if (answers.ran()) {
-                ChecksCsv.write(staging, answers);
-            }
-            HtmlReport.write(staging, counts, page, redactor, answers);
+            writeGrouped(staging, counts, page, redactor, checks);
             staging.commit();
         } finally {
             for (RejectionCsv f : files) {
@@ -104,6 +111,17 @@ public class HistoryService {
             }
         }
         return counts;
+    }
+
+    // Every file but rejections.csv: the grouped CSV files, checks.csv when checks ran, report.html.
+    private static void writeGrouped(ReportFiles.Staging staging, Counts counts, ReportMeta page, Redactor redactor,
+                                     LiveChecks checks) throws IOException {
+        CsvReport.write(staging, counts, redactor);
+        CheckReport answers = checks == null ? CheckReport.NONE : checks.check(counts);
+        if (answers.ran()) {
+            ChecksCsv.write(staging, answers);
+        }
+        HtmlReport.write(staging, counts, page, redactor, answers);
     }
 
     // Parts are asked for in order 0, 1, ...: part k's file is files.get(k).

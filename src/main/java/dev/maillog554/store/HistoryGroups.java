@@ -127,8 +127,25 @@ public final class HistoryGroups {
 
     /** The first {@code limit} rows of one cause, by id. */
     public List<RejectionRow> firstOfCategory(String category, int limit) {
-        List<Object[]> rows = query("SELECT " + Rows.COLUMNS + " FROM rejection" + where.and("category = :category")
-                + " ORDER BY id").setParameter("category", category).setMaxResults(limit).getResultList();
+        String cause = where.and("category = :category");
+        Object from = null;
+        if (days != null) {
+            // The index on the cause lists its rows by id from the oldest: for a window far from the cause's first
+            // rows, walking it to the window reads most of them. Each daily rollup's example is the first row of
+            // its group and day, so the smallest of the window's is at or before the cause's first row in it.
+            from = query(days, "SELECT MIN(example_id) FROM daily_rollup" + days.and("category = :category"))
+                    .setParameter("category", category).getSingleResult();
+            if (from == null) {
+                return List.of();
+            }
+            cause += " AND id >= :from";
+        }
+        Query q = query("SELECT " + Rows.COLUMNS + " FROM rejection" + cause + " ORDER BY id")
+                .setParameter("category", category);
+        if (from != null) {
+            q.setParameter("from", Rows.num(from).longValue());
+        }
+        List<Object[]> rows = q.setMaxResults(limit).getResultList();
         return rows.stream().map(Rows::row).toList();
     }
 

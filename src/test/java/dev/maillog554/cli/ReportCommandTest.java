@@ -100,6 +100,47 @@ class ReportCommandTest {
                     "the checks asked the test server");
         }
     }
+    /**
+     * {@code --no-rejections-csv} writes every other file as the full report does (whole days from the rollups, a
+     * window cut mid-day from the rows), deletes an older rejections.csv, and prints the same summary.
+     */
+    @Test
+    void noRejectionsCsvWritesTheOtherFilesAlone(QuarkusMainLauncher launcher) throws IOException {
+        assertEquals(ExitCodes.OK, history.scan(launcher).exitCode());
+        for (List<String> window : List.of(List.<String>of(), List.of("--since", "2026-03-02T06:00+00:00"))) {
+            Path full = tmp.resolve("full" + window.size());
+            Path grouped = tmp.resolve("grouped" + window.size());
+            Files.createDirectories(grouped);
+            Files.writeString(grouped.resolve(ReportFiles.REJECTIONS), "an older report's\n");
+            Instant before = Instant.now();
+            List<String> args = new ArrayList<>(List.of("--timezone", "UTC", "--out", full.toString()));
+            args.addAll(window);
+            LaunchResult all = history.history(launcher, "report", args.toArray(String[]::new));
+            assertEquals(ExitCodes.OK, all.exitCode(), all.getErrorOutput());
+            args.set(3, grouped.toString());
+            args.add("--no-rejections-csv");
+            LaunchResult some = history.history(launcher, "report", args.toArray(String[]::new));
+            assertEquals(ExitCodes.OK, some.exitCode(), some.getErrorOutput());
+            assertEquals("", HistoryFixture.errors(some));
+            assertEquals(all.getOutput().replace(full.toString(), grouped.toString()), some.getOutput());
+
+            assertTrue(Files.exists(full.resolve(ReportFiles.REJECTIONS)));
+            assertFalse(Files.exists(grouped.resolve(ReportFiles.REJECTIONS)), "the older rejections.csv is gone");
+            Set<String> expected = new TreeSet<>(fileNames(full));
+            expected.remove(ReportFiles.REJECTIONS);
+            assertEquals(expected, fileNames(grouped), window.toString());
+            for (String file : expected) {
+                String made = Files.readString(full.resolve(file));
+                String left = Files.readString(grouped.resolve(file));
+                if (file.equals(ReportFiles.HTML)) {
+                    made = minutesPinned(made, before, Instant.now());
+                    left = minutesPinned(left, before, Instant.now());
+                }
+                assertEquals(made, left, file + " " + window);
+            }
+        }
+    }
+
     @Test
     void sinceUntilAndServerSelectTheRejections(QuarkusMainLauncher launcher) throws IOException {
         assertEquals(ExitCodes.OK, history.scan(launcher).exitCode());
