@@ -75,7 +75,11 @@ class HistoryReportTest {
                 new HistoryFilter(t0.plusSeconds(3600 * 20), t0.plusSeconds(3600 * 90), host, null),
                 new HistoryFilter(null, null, host, Direction.INBOUND),
                 new HistoryFilter(t0.plusSeconds(3600L * 24 * 365), null, host, null),
-                new HistoryFilter(t0.plusSeconds(3600 * 30), null, other, Direction.OUTBOUND));
+                new HistoryFilter(t0.plusSeconds(3600 * 30), null, other, Direction.OUTBOUND),
+                // Whole days after the first: each cause's examples are looked up from its first rollup example
+                // on, which must not skip an earlier row of the window (ids are not in time order here).
+                new HistoryFilter(Instant.parse("2026-03-03T00:00:00Z"), Instant.parse("2026-03-05T00:00:00Z"), host,
+                        null));
         for (HistoryFilter f : filters) {
             Counts expected = history.counts(f, zone);
             // Whole days are counted from the daily rollups, whose distinct counts are daily ones added up; the
