@@ -60,11 +60,17 @@ public class HistoryCounter {
             for (FineGroup r : g.finest()) {
                 fine.merge(HistoryCounts.Fine.key(r), HistoryCounts.Fine.of(r), HistoryCounts.Fine::merge);
             }
+            // Each finest group's first row is a row of its cause in the window: the lookup of a cause's first
+            // rows starts at the smallest and need not go past the few smallest.
+            Map<String, List<Long>> firstIds = new HashMap<>();
+            fine.values().forEach(x -> firstIds.computeIfAbsent(x.category(), c -> new ArrayList<>())
+                    .add(x.firstId()));
+            firstIds.values().forEach(ids -> ids.sort(null));
             return HistoryCounts.assemble(List.copyOf(fine.values()), g::messages,
-                    examples != null ? examples::of : category -> g.firstOfCategory(category, Aggregator.EXAMPLES)
-                            .stream().map(StoredRows::toRejection).toList(),
+                    examples != null ? examples::of : category -> g.firstOfCategory(category, Aggregator.EXAMPLES,
+                            firstIds.getOrDefault(category, List.of())).stream().map(StoredRows::toRejection).toList(),
                     HistoryCounts.storedDays(g.buckets(HistoryCounts.DAY_BUCKET_SECONDS), zone),
-                    g.fromRollups() ? HistoryCounts.parties(g.parties()) : HistoryCounts.inbound(g.inbound()),
+                    g.fromRollups() ? HistoryCounts.parties(g::parties) : HistoryCounts.inbound(g.inbound()),
                     g.fromRollups());
         }));
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.maillog554.classify.Rejection;
@@ -206,9 +207,9 @@ final class HistoryCounts {
     }
 
     /** The inbound view of the history's inbound rollups. */
-    static InboundView parties(List<PartyGroup> groups) {
+    static InboundView parties(Consumer<Consumer<PartyGroup>> groups) {
         InboundView view = new InboundView();
-        groups.forEach(view::add);
+        groups.accept(view::add);
         return view;
     }
 

@@ -5,9 +5,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The grouped questions one read of the history asks, all within the transaction of
@@ -88,23 +92,25 @@ public final class HistoryGroups {
         return out;
     }
 
-    /** The inbound rollups the filter covers, by party, cause and blocklist (rollups only). */
-    public List<PartyGroup> parties() {
+    /**
+     * Each inbound rollup the filter covers, one day, server, party, name, cause and blocklist at a time (rollups
+     * only): not grouped by the database, since a year of a busy server holds hundreds of thousands of such
+     * groups (botnets: a client or two each) and a GROUP BY holds them all in the database's memory and again in
+     * ours; read as a stream, only the sink's totals per party stay.
+     */
+    public void parties(Consumer<PartyGroup> sink) {
         if (days == null) {
             throw new IllegalStateException("this window is counted from the rows: read inbound()");
         }
         // party_rollup is inbound only: a filter on the direction keeps all of it or none.
-        String sql = "SELECT kind, party, name, category, blocklist, SUM(rejections), SUM(recipients), SUM(clients), "
-                + "MIN(first_seen), MAX(last_seen) FROM party_rollup" + days.sql.replace("direction = :direction",
-                "'inbound' = :direction") + " GROUP BY kind, party, name, category, blocklist";
-        List<Object[]> rows = query(days, sql).getResultList();
-        List<PartyGroup> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            out.add(new PartyGroup((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    Rows.num(r[5]).longValue(), Rows.num(r[6]).longValue(), Rows.num(r[7]).longValue(),
-                    Rows.instant(r[8]), Rows.instant(r[9])));
+        String sql = "SELECT kind, party, name, category, blocklist, rejections, recipients, clients, first_seen, "
+                + "last_seen FROM party_rollup" + days.sql.replace("direction = :direction", "'inbound' = :direction");
+        try (Stream<Object[]> rows = query(days, sql).setHint(HibernateHints.HINT_FETCH_SIZE, 2000)
+                .getResultStream()) {
+            rows.forEach(r -> sink.accept(new PartyGroup((String) r[0], (String) r[1], (String) r[2],
+                    (String) r[3], (String) r[4], Rows.num(r[5]).longValue(), Rows.num(r[6]).longValue(),
+                    Rows.num(r[7]).longValue(), Rows.instant(r[8]), Rows.instant(r[9]))));
         }
-        return out;
     }
 
     /** Rows with a time, by direction and bucket of {@code seconds} (epoch second / seconds, floored). */
@@ -125,28 +131,59 @@ public final class HistoryGroups {
         return out;
     }
 
-    /** The first {@code limit} rows of one cause, by id. */
-    public List<RejectionRow> firstOfCategory(String category, int limit) {
+    /**
+     * The first {@code limit} rows of one cause, by id.
+     *
+     * @param firstIds ascending ids of rows of this cause in the window (the finest groups' first rows), which
+     *                 bound the search; may be empty
+     */
+    public List<RejectionRow> firstOfCategory(String category, int limit, List<Long> firstIds) {
         String cause = where.and("category = :category");
-        Object from = null;
-        if (days != null) {
-            // The index on the cause lists its rows by id from the oldest: for a window far from the cause's first
-            // rows, walking it to the window reads most of them. Each daily rollup's example is the first row of
-            // its group and day, so the smallest of the window's is at or before the cause's first row in it.
-            from = query(days, "SELECT MIN(example_id) FROM daily_rollup" + days.and("category = :category"))
-                    .setParameter("category", category).getSingleResult();
-            if (from == null) {
-                return List.of();
-            }
-            cause += " AND id >= :from";
+        if (firstIds.isEmpty()) {
+            return rows(em.createNativeQuery("SELECT " + Rows.COLUMNS + " FROM rejection" + cause + " ORDER BY id"),
+                    category, limit, null, null);
         }
-        Query q = query("SELECT " + Rows.COLUMNS + " FROM rejection" + cause + " ORDER BY id")
-                .setParameter("category", category);
+        // The index on the cause lists its rows by id from the oldest and the window's rows are then sorted: on a
+        // long window that reads all of the cause's rows. Instead, when `limit` of the given rows still exist,
+        // the answer lies between the first given id and the limit-th that exists, and walking the primary key
+        // over that span (the cause's column wrapped so that its index is not chosen) stops at the limit-th.
+        long from = firstIds.get(0);
+        Long to = limitth(firstIds, limit);
+        if (to == null) {
+            return rows(em.createNativeQuery("SELECT " + Rows.COLUMNS + " FROM rejection" + cause
+                    + " AND id >= :from ORDER BY id"), category, limit, from, null);
+        }
+        return rows(em.createNativeQuery("SELECT " + Rows.COLUMNS + " FROM rejection"
+                + where.and("COALESCE(category, '') = :category") + " AND id >= :from AND id <= :to ORDER BY id"),
+                category, limit, from, to);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RejectionRow> rows(Query q, String category, int limit, Long from, Long to) {
+        where.bind(q).setParameter("category", category);
         if (from != null) {
-            q.setParameter("from", Rows.num(from).longValue());
+            q.setParameter("from", from);
+        }
+        if (to != null) {
+            q.setParameter("to", to);
         }
         List<Object[]> rows = q.setMaxResults(limit).getResultList();
         return rows.stream().map(Rows::row).toList();
+    }
+
+    // The limit-th of these ids (ascending) whose row still exists, null when fewer exist (pruned).
+    private Long limitth(List<Long> ids, int limit) {
+        int found = 0;
+        for (int i = 0; i < ids.size(); i += 100) {
+            List<Long> some = ids.subList(i, Math.min(ids.size(), i + 100));
+            List<Object> existing = em.createNativeQuery("SELECT id FROM rejection WHERE id IN (:ids) ORDER BY id")
+                    .setParameter("ids", some).getResultList();
+            if (found + existing.size() >= limit) {
+                return Rows.num(existing.get(limit - found - 1)).longValue();
+            }
+            found += existing.size();
+        }
+        return null;
     }
 
     /**

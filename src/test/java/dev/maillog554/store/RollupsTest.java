@@ -138,10 +138,9 @@ public class RollupsTest {
             }
             Map<List<Object>, List<Object>> parties = new HashMap<>();
             if (g.fromRollups()) {
-                for (PartyGroup p : g.parties()) {
-                    parties.merge(List.of(p.kind(), p.party(), p.category(), p.blocklist()), List.of(p.count(),
-                            String.valueOf(p.first()), String.valueOf(p.last()), 0L), RollupsTest::merge);
-                }
+                g.parties(p -> parties.merge(List.of(p.kind(), p.party(), p.category(), p.blocklist()),
+                        List.of(p.count(), String.valueOf(p.first()), String.valueOf(p.last()), 0L),
+                        RollupsTest::merge));
             } else {
                 for (InboundGroup i : g.inbound()) {
                     List<Object> v = List.of(i.count(), String.valueOf(i.first()), String.valueOf(i.last()), 0L);
