@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,29 +99,14 @@ public class HistoryCounter {
             // rows, which then only feed rejections.csv and give each cause its first rows as examples (asking
             // the database for those costs a scan of the cause's rows on a window far from its first ones).
             List<HistoryCounts.Examples> found = new ArrayList<>();
-            rows.read(f, parts, minPartIds, k -> {
-                HistoryCounts.Examples examples = new HistoryCounts.Examples();
-                found.add(examples);
-                Consumer<RejectionRow> sink = sinks.apply(k);
-                return r -> {
-                    examples.add(r);
-                    sink.accept(r);
-                };
-            });
+            rows.read(f, parts, minPartIds, tee(sinks, found, HistoryCounts.Examples::new,
+                    HistoryCounts.Examples::add));
             HistoryCounts.Examples all = new HistoryCounts.Examples();
             found.forEach(all::merge);
             return counts(f, zone, all);
         }
         List<HistoryCounts.Pass> passes = new ArrayList<>();
-        rows.read(f, parts, minPartIds, k -> {
-            HistoryCounts.Pass pass = new HistoryCounts.Pass();
-            passes.add(pass);
-            Consumer<RejectionRow> sink = sinks.apply(k);
-            return r -> {
-                pass.add(r);
-                sink.accept(r);
-            };
-        });
+        rows.read(f, parts, minPartIds, tee(sinks, passes, HistoryCounts.Pass::new, HistoryCounts.Pass::add));
         if (passes.isEmpty()) {
             return new HistoryCounts.Pass().result(zone);
         }
@@ -128,6 +115,20 @@ public class HistoryCounter {
             all.merge(passes.get(k));
         }
         return withTips(all.result(zone));
+    }
+
+    // Each part's sink, with a fresh counter of that part (kept in part order in `made`) fed every row first.
+    private static <T> IntFunction<Consumer<RejectionRow>> tee(IntFunction<Consumer<RejectionRow>> sinks, List<T> made,
+                                                               Supplier<T> counter, BiConsumer<T, RejectionRow> add) {
+        return k -> {
+            T mine = counter.get();
+            made.add(mine);
+            Consumer<RejectionRow> sink = sinks.apply(k);
+            return r -> {
+                add.accept(mine, r);
+                sink.accept(r);
+            };
+        };
     }
 
     /**
