@@ -126,6 +126,7 @@ public class ScanService {
              RejectionCsv csv = new RejectionCsv(req.outDir(), redactor)) {
             long runId = store.startRun(new RunInfo(req.startedAt(), req.serverHost(), req.inputs(),
                     req.codes().toString()));
+            store.flush();
             Run run = new Run(req, runId, redactor);
             run.csv = csv;
             Counts counts;
