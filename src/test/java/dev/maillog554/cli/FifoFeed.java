@@ -109,9 +109,18 @@ final class FifoFeed implements AutoCloseable {
         released.countDown();
         ended.countDown();
         if (writer.isAlive()) {
-            try (InputStream unblock = Files.newInputStream(path)) {
-                writer.join(TimeUnit.SECONDS.toMillis(10));
-            }
+            // On a daemon thread: the writer may end between the check and the open, and an open of a pipe's
+            // reading end with no writer blocks for good (it hung the test once).
+            Thread unblock = new Thread(() -> {
+                try (InputStream in = Files.newInputStream(path)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // nothing to unblock
+                }
+            }, "fifo-unblock");
+            unblock.setDaemon(true);
+            unblock.start();
+            writer.join(TimeUnit.SECONDS.toMillis(10));
         }
     }
 
