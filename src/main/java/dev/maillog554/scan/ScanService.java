@@ -57,6 +57,7 @@ import dev.maillog554.scan.SeenKeys;
 import dev.maillog554.store.Checkpoint;
 import dev.maillog554.store.HistoryQueries;
 import dev.maillog554.store.KeyedRejection;
+import dev.maillog554.store.KnownKeys;
 import dev.maillog554.store.RunCount;
 import dev.maillog554.store.RunFigures;
 import dev.maillog554.store.RunInfo;
@@ -475,6 +476,8 @@ public class ScanService {
         final SeenKeys rescanned = new SeenKeys();
         // Keys already stored come in runs (a rescan): after a batch that met some, look keys up first.
         boolean lookUpFirst;
+        // The rollup keys this run stored of days new to the history, so their batches need no key lookups.
+        final KnownKeys known = new KnownKeys();
         final Redactor redactor;
         RejectionCsv csv;
         long lines;
@@ -533,7 +536,8 @@ public class ScanService {
             if (batch.rejections().isEmpty() && batch.checkpoint() == null) {
                 return;
             }
-            RunStore.Saved saved = store.saveBatch(runId, batch.rejections(), batch.checkpoint(), lookUpFirst);
+            RunStore.Saved saved = store.saveBatch(runId, batch.rejections(), batch.checkpoint(), lookUpFirst,
+                    known);
             stored += saved.rows();
             lookUpFirst = saved.foundStored();
             // A batch holds one input's keys, all different (LineOccurrences numbers repeats far beyond a batch).

@@ -57,13 +57,22 @@ final class RejectionInserts {
      */
     static RunStore.Saved insertNew(Connection c, long runId, List<KeyedRejection> batch, boolean lookUpFirst)
             throws SQLException {
+        return insertNew(c, runId, batch, lookUpFirst, null);
+    }
+
+    /**
+     * {@link #insertNew(Connection, long, List, boolean)}, with what the run knows it stored of its rollups
+     * ({@link KnownKeys}; null for nothing).
+     */
+    static RunStore.Saved insertNew(Connection c, long runId, List<KeyedRejection> batch, boolean lookUpFirst,
+                                    KnownKeys known) throws SQLException {
         if (!lookUpFirst) {
             // In SQL, not Connection.setSavepoint/rollback: the pool refuses those on a connection that the
             // transaction manager owns. H2 and PostgreSQL both accept these statements.
             try (Statement st = c.createStatement()) {
                 st.execute("SAVEPOINT before_batch");
                 try {
-                    int rows = insert(c, runId, batch, Set.of());
+                    int rows = insert(c, runId, batch, Set.of(), known);
                     st.execute("RELEASE SAVEPOINT before_batch");
                     return new RunStore.Saved(rows, Set.of(), Set.of());
                 } catch (SQLException e) {
@@ -78,11 +87,11 @@ final class RejectionInserts {
         Set<UUID> byThisRun = new HashSet<>();
         Set<UUID> before = new HashSet<>();
         existing.forEach((key, run) -> (run == runId ? byThisRun : before).add(key));
-        return new RunStore.Saved(insert(c, runId, batch, existing.keySet()), byThisRun, before);
+        return new RunStore.Saved(insert(c, runId, batch, existing.keySet(), known), byThisRun, before);
     }
 
-    private static int insert(Connection c, long runId, List<KeyedRejection> batch, Set<UUID> existing)
-            throws SQLException {
+    private static int insert(Connection c, long runId, List<KeyedRejection> batch, Set<UUID> existing,
+                              KnownKeys known) throws SQLException {
         List<KeyedRejection> fresh = new ArrayList<>(batch.size());
         Set<UUID> seen = new HashSet<>();
         Map<String, Instant> pruned = prunedRows(c);
@@ -106,7 +115,7 @@ final class RejectionInserts {
             ps.executeBatch();
         }
         // In the caller's transaction (and savepoint): rows and rollups commit or roll back together.
-        rollups.write(c);
+        rollups.write(c, known);
         return fresh.size();
     }
 

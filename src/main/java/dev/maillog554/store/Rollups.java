@@ -43,7 +43,8 @@ import dev.maillog554.parse.RejectionEvent;
  * what the per-day counts need in any zone (every zone offset is a multiple of 15 minutes).
  *
  * <p>A rollup is found by a hash of its day and key columns, so the one index an update looks up is 16 bytes
- * wide. One run at a time writes (the run lock), so look-up, update and insert need no upsert syntax.
+ * wide. One run at a time writes (the run lock), so look-up, update and insert need no upsert syntax, and a scan
+ * can skip the look-up for days new to the history, whose stored keys are all its own ({@link KnownKeys}).
  */
 public final class Rollups {
 
@@ -202,11 +203,22 @@ public final class Rollups {
 
         /** Adds what was added here to the stored rollups, members and buckets, on the caller's transaction. */
         public void write(Connection c) throws SQLException {
+            write(c, null);
+        }
+
+        /**
+         * {@link #write(Connection)}, finding which keys are stored in {@code known} where it keeps them (null:
+         * look every key up).
+         */
+        public void write(Connection c, KnownKeys known) throws SQLException {
             if (isEmpty()) {
                 return;
             }
-            writeMembers(c);
-            Set<UUID> stored = storedKeys(c, "daily_rollup", new ArrayList<>(groups.keySet()));
+            if (known != null) {
+                known.discard();
+            }
+            writeMembers(c, known);
+            Set<UUID> stored = storedKeys(c, known, "daily_rollup", groups);
             List<Acc> fresh = new ArrayList<>();
             List<Acc> grown = new ArrayList<>();
             groups.forEach((k, a) -> (stored.contains(k) ? grown : fresh).add(a));
@@ -219,7 +231,7 @@ public final class Rollups {
             insert(c, "INSERT INTO daily_rollup (rollup_key, utc_day, host, direction, reply_code, enhanced_code, "
                     + "recipient_domain, category, provider, blocklist, rejections, recipients, first_seen, last_seen, "
                     + "example_id, example) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh, true);
-            Set<UUID> storedParties = storedKeys(c, "party_rollup", new ArrayList<>(parties.keySet()));
+            Set<UUID> storedParties = storedKeys(c, known, "party_rollup", parties);
             fresh.clear();
             grown.clear();
             parties.forEach((k, a) -> (storedParties.contains(k) ? grown : fresh).add(a));
@@ -231,35 +243,50 @@ public final class Rollups {
                     + "rejections, recipients, clients, first_seen, last_seen) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh, false);
             writeBuckets(c);
+            if (known != null) {
+                known.keep();
+            }
         }
 
         // Counts each member not stored yet into its group, and stores it.
-        private void writeMembers(Connection c) throws SQLException {
+        private void writeMembers(Connection c, KnownKeys known) throws SQLException {
             Map<Long, List<UUID>> byDay = new LinkedHashMap<>();
-            members.forEach((k, m) -> byDay.computeIfAbsent(m.day(), d -> new ArrayList<>()).add(k));
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_member (utc_day, member_key) "
-                    + "VALUES (?, ?)")) {
-                int n = 0;
-                for (Map.Entry<Long, List<UUID>> day : byDay.entrySet()) {
-                    Set<UUID> stored = storedMembers(c, day.getKey(), day.getValue());
-                    for (UUID k : day.getValue()) {
-                        if (!stored.contains(k)) {
-                            Member m = members.get(k);
-                            if (m.client) {
-                                m.group.newClients++;
-                            } else {
-                                m.group.newRecipients++;
-                            }
-                            ps.setLong(1, day.getKey());
-                            ps.setObject(2, k);
-                            ps.addBatch();
-                            n++;
-                        }
+            List<UUID> fresh = new ArrayList<>();
+            for (Map.Entry<UUID, Member> e : members.entrySet()) {
+                Acc g = e.getValue().group;
+                KnownKeys.UuidSet kept = known == null ? null : known.keys(c, g.day, g.columns[0]);
+                if (kept == null) {
+                    byDay.computeIfAbsent(e.getValue().day(), d -> new ArrayList<>()).add(e.getKey());
+                } else if (!kept.contains(e.getKey())) {
+                    fresh.add(e.getKey());
+                    known.stored(kept, e.getKey());
+                }
+            }
+            for (Map.Entry<Long, List<UUID>> day : byDay.entrySet()) {
+                Set<UUID> stored = storedMembers(c, day.getKey(), day.getValue());
+                for (UUID k : day.getValue()) {
+                    if (!stored.contains(k)) {
+                        fresh.add(k);
                     }
                 }
-                if (n > 0) {
-                    ps.executeBatch();
+            }
+            if (fresh.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_member (utc_day, member_key) "
+                    + "VALUES (?, ?)")) {
+                for (UUID k : fresh) {
+                    Member m = members.get(k);
+                    if (m.client) {
+                        m.group.newClients++;
+                    } else {
+                        m.group.newRecipients++;
+                    }
+                    ps.setLong(1, m.day());
+                    ps.setObject(2, k);
+                    ps.addBatch();
                 }
+                ps.executeBatch();
             }
         }
 
@@ -285,9 +312,22 @@ public final class Rollups {
             return found;
         }
 
-        // Which of these rollups exist already, in one query per thousand keys.
-        private static Set<UUID> storedKeys(Connection c, String table, List<UUID> keys) throws SQLException {
+        // Which of these rollups exist already: from what this run keeps where it does, else in one query per
+        // thousand keys.
+        private static Set<UUID> storedKeys(Connection c, KnownKeys known, String table, Map<UUID, Acc> accs)
+                throws SQLException {
             Set<UUID> found = new HashSet<>();
+            List<UUID> keys = new ArrayList<>(accs.size());
+            for (Acc a : accs.values()) {
+                KnownKeys.UuidSet kept = known == null ? null : known.keys(c, a.day, a.columns[0]);
+                if (kept == null) {
+                    keys.add(a.key);
+                } else if (kept.contains(a.key)) {
+                    found.add(a.key);
+                } else {
+                    known.stored(kept, a.key);
+                }
+            }
             for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
                 int n = Math.min(KEYS_PER_QUERY, keys.size() - from);
                 try (PreparedStatement ps = c.prepareStatement("SELECT rollup_key FROM " + table

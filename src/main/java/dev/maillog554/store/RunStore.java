@@ -133,12 +133,23 @@ public class RunStore {
      */
     @Transactional
     public Saved saveBatch(long runId, List<KeyedRejection> batch, Checkpoint checkpoint, boolean lookUpFirst) {
+        return saveBatch(runId, batch, checkpoint, lookUpFirst, null);
+    }
+
+    /**
+     * {@link #saveBatch(long, List, Checkpoint, boolean)}, with what this run knows it stored of its rollups: a
+     * scan passes the same {@link KnownKeys} to each of its batches (null: look every rollup key up).
+     */
+    @Transactional
+    public Saved saveBatch(long runId, List<KeyedRejection> batch, Checkpoint checkpoint, boolean lookUpFirst,
+                           KnownKeys known) {
         EntityManager em = db.em();
         Saved[] done = {Saved.NONE};
         if (!batch.isEmpty()) {
             // Plain JDBC on the transaction's own connection: a scan may store millions of rows, and entity
             // persists (one object, one id fetch and one dirty check each) were most of a scan's time.
-            em.unwrap(Session.class).doWork(c -> done[0] = RejectionInserts.insertNew(c, runId, batch, lookUpFirst));
+            em.unwrap(Session.class).doWork(c -> done[0] = RejectionInserts.insertNew(c, runId, batch, lookUpFirst,
+                    known));
         }
         if (checkpoint != null) {
             saveCheckpoint(em, runId, checkpoint);

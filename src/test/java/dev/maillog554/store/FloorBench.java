@@ -141,10 +141,11 @@ public final class FloorBench {
             }
             c.commit();
             long rows = 0;
+            KnownKeys known = new KnownKeys();
             for (int from = 0; from < found.size(); from += BATCH) {
                 // A first scan of new logs inserts without looking the keys up first (RunStore.saveBatch).
                 rows += RejectionInserts.insertNew(c, runId, found.subList(from, Math.min(found.size(),
-                        from + BATCH)), false).rows();
+                        from + BATCH)), false, known).rows();
                 c.commit();
             }
             return rows;

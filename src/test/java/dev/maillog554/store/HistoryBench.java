@@ -289,10 +289,11 @@ public final class HistoryBench {
         }
         List<KeyedRejection> found = rejections(d);
         long stored = 0;
+        KnownKeys known = new KnownKeys(); // as a scan keeps them, for its run
         for (int from = 0; from < found.size(); from += BATCH) {
             List<KeyedRejection> batch = found.subList(from, Math.min(found.size(), from + BATCH));
             // A resumed day looks its keys up first (what a scan does after a batch that found stored keys).
-            int n = RejectionInserts.insertNew(c, runId, batch, resumed != null).rows();
+            int n = RejectionInserts.insertNew(c, runId, batch, resumed != null, known).rows();
             try (PreparedStatement ps = c.prepareStatement("UPDATE scan_run SET rejections_new = rejections_new + ? "
                     + "WHERE id = ?")) {
                 ps.setLong(1, n);

@@ -124,6 +124,40 @@ public class RollupsTest {
                 recent, null, true).rows());
     }
 
+    @Test
+    void aScanThatKeepsItsOwnKeysStoresTheSameRollupsAsLookups() throws Exception {
+        // a first scan of days new to the history: every rollup and member key is found in memory
+        String host = "h-" + UUID.randomUUID();
+        long run = store.startRun(new RunInfo(T0, host, List.of("mail.log"), "554"));
+        KnownKeys known = new KnownKeys();
+        for (int from = 0; from < 120; from += 20) {
+            assertEquals(20, store.saveBatch(run, batch(host, from, from + 20), null, false, known).rows());
+        }
+        assertEquals(3, known.freshPairs(), "three days with a time, none stored before");
+        assertTrue(known.kept() > 0);
+        assertEquals(recount(host, d -> true), rollups(host));
+
+        // a later run on the same days finds their rollups stored, so it looks every key up
+        long rescan = store.startRun(new RunInfo(T0, host, List.of("mail.log"), "554"));
+        KnownKeys again = new KnownKeys();
+        assertEquals(30, store.saveBatch(rescan, batch(host, 120, 150), null, false, again).rows());
+        assertEquals(0, again.freshPairs());
+        assertEquals(recount(host, d -> true), rollups(host));
+
+        // past its limit it drops the pairs it met first, which are then looked up again, still exactly
+        String other = "h-" + UUID.randomUUID();
+        String third = "h-" + UUID.randomUUID();
+        long both = store.startRun(new RunInfo(T0, other, List.of("mail.log"), "554"));
+        KnownKeys limited = new KnownKeys();
+        store.saveBatch(both, batch(other, 0, 60), null, false, limited);
+        store.saveBatch(both, batch(third, 0, 60), null, false, limited);
+        assertEquals(KnownKeys.MAX_PAIRS, limited.freshPairs());
+        store.saveBatch(both, batch(other, 60, 120), null, false, limited);
+        store.saveBatch(both, batch(third, 60, 120), null, false, limited);
+        assertEquals(recount(other, d -> true), rollups(other));
+        assertEquals(recount(third, d -> true), rollups(third));
+    }
+
     // What a report reads, but distinct counts: the finest groups by their seven columns (the rows give one per
     // recipient, merged here), the inbound rejections per client and sender domain, the 15-minute buckets and the
     // examples' texts.
