@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import dev.maillog554.store.BusyException;
+import dev.maillog554.store.SqlText;
 
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import picocli.CommandLine;
@@ -57,7 +58,7 @@ class CommandLineConfig {
         StringBuilder sb = new StringBuilder();
         Throwable t = e;
         while (t != null && sb.length() < 400) {
-            String m = t.getMessage();
+            String m = SqlText.withoutStatement(t.getMessage());
             if (m != null && !m.isBlank() && sb.indexOf(m) < 0) {
                 if (sb.length() > 0) {
                     sb.append(": ");

@@ -108,7 +108,8 @@ public class HistoryRows {
                 return List.of(sink -> { });
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the history: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the history: " + SqlText.withoutStatement(e.getMessage()),
+                    e);
         }
         long span = last - first + 1;
         int n = (int) Math.max(1, Math.min(parts, span / minPartIds));
@@ -143,7 +144,8 @@ public class HistoryRows {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the history: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the history: " + SqlText.withoutStatement(e.getMessage()),
+                    e);
         }
         long[] sorted = Arrays.copyOf(ids, count);
         Arrays.sort(sorted);
@@ -181,7 +183,8 @@ public class HistoryRows {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the history: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the history: " + SqlText.withoutStatement(e.getMessage()),
+                    e);
         }
     }
 
@@ -204,7 +207,8 @@ public class HistoryRows {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the history: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the history: " + SqlText.withoutStatement(e.getMessage()),
+                    e);
         }
     }
 
