@@ -1,10 +1,8 @@
 package dev.maillog554.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -126,10 +124,6 @@ public final class HistoryGroups {
     // (PostgreSQL then reads with a cursor, inside the transaction, rather than all rows at once).
     private void stream(String sql, RowSink sink) {
         em.unwrap(Session.class).doWork(c -> {
-            boolean h2 = c.getMetaData().getDatabaseProductName().equals("H2");
-            if (h2) {
-                lazy(c, true);
-            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(2000);
                 days.bind(ps);
@@ -138,21 +132,8 @@ public final class HistoryGroups {
                         sink.accept(rs);
                     }
                 }
-            } finally {
-                if (h2) {
-                    lazy(c, false);
-                }
             }
         });
-    }
-
-    // H2 otherwise copies a large result into temporary maps in the database file before handing over the first
-    // row; lazily, a plain SELECT hands each row over as it reads it (a year of the 5M-row benchmark's report
-    // --no-rejections-csv: 36 s instead of 47 s).
-    private static void lazy(Connection c, boolean on) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-        }
     }
 
     /** The inbound rows the filter covers, by client, sender, recipient, cause and blocklist (rows only). */
