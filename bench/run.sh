@@ -105,7 +105,7 @@ floor() {
     rm -rf "$WORK/floor-db"
     mkdir -p "$WORK/floor-db"
     java -Xmx2g -Dfloor.without="${FLOOR_WITHOUT:-}" \
-        -cp "target/classes:target/test-classes:$(dirname "$JAR")/lib/main/*" \
+        -cp "target/classes:target/test-classes:$(dirname "$JAR")/lib/main/*:$(dirname "$JAR")/lib/boot/*" \
         dev.maillog554.store.FloorBench "$1" "$WORK/floor-db" > "$WORK/floor.out" 2> "$WORK/last.err" || {
         echo "FloorBench failed on $1:" >&2; tail -5 "$WORK/last.err" >&2; return 1; }
     local want
