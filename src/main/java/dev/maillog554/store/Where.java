@@ -77,6 +77,11 @@ final class Where {
         return sql.isEmpty() ? " WHERE " + condition : sql + " AND " + condition;
     }
 
+    /** This clause with one more condition that takes no parameter. */
+    Where with(String condition) {
+        return new Where(and(condition), params);
+    }
+
     /** Binds the parameters to a JPA native query built with {@link #sql} or {@link #and}. */
     Query bind(Query q) {
         params.forEach(q::setParameter);
