@@ -1,6 +1,7 @@
 package dev.maillog554.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -59,9 +60,12 @@ class LauncherTest {
         List<String> jvm = args.subList(0, args.indexOf("-jar"));
         assertTrue(jvm.containsAll(List.of("-XX:+UseParallelGC", "-Xmx256m")), jvm.toString());
         assertTrue(jvm.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel")), jvm.toString());
+        // a server out of heap exits for its supervisor rather than thrash; a batch command reports the error
+        assertTrue(jvm.contains("-XX:+ExitOnOutOfMemoryError"), jvm.toString());
         assertEquals(List.of("serve", "--port", "8554"), args.subList(args.indexOf("-jar") + 2, args.size()));
         List<String> report = run(app.resolve("maillog554"), Map.of(), "report", "serve");
         assertTrue(report.contains("-XX:TieredStopAtLevel=1"), "only the command word decides: " + report);
+        assertFalse(report.contains("-XX:+ExitOnOutOfMemoryError"), report.toString());
     }
 
     @Test
