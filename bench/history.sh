@@ -246,7 +246,8 @@ serve_case() {
             "http://127.0.0.1:$port/?$q")
         if [ "$code" != 200 ]; then
             # today's rows path may run out of memory: a result, recorded as such
-            echo "GET / ($db $path) answered $code after $get s:" >&2; grep -m3 -i "error\|memory" "$WORK/serve.err" >&2
+            echo "GET / ($db $path) answered $code after $get s:" >&2
+            grep -h -m3 -i "error\|memory" "$WORK/serve.err" "$WORK/serve.out" >&2 || true
             stop_serve
             rss=$(tail -1 "$WORK/serve.time" | cut -d' ' -f2)
             echo "$db serve-start $path $start $rss" >> "$ROWS_OUT"
