@@ -167,7 +167,8 @@ public final class HistoryGroups {
     }
 
     // The days to read: the window's, within the table's first and last day (the ends of its utc_day index),
-    // so an open or generous window costs no query per empty day; an empty span when the table has none.
+    // so an open or generous window costs no query for the days before the first or after the last; an empty
+    // span when the table has none.
     private long[] daySpan(Connection c, String table) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT MIN(utc_day), MAX(utc_day) FROM " + table)) {
