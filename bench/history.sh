@@ -10,6 +10,7 @@
 #   RUNS=3 ...                  timed runs of each report and serve start (default 1; the table shows the fastest)
 #   END_DAY=2026-11-30 ...      the history's last UTC day (default 2026-11-30; part of the history's identity)
 #   BUILD_ONLY=1 ...            only build the histories (or find them built), time nothing
+#   FLOOR=1 ...                 instead of the cases, the floor of grouped-year (below)
 #   TIMEOUT=3600 ...            seconds one command or request may take before the run fails (default 3600)
 #   COUNTS_WARM_MAX=5 ...       a first /api/counts answer slower than this (s) is not repeated for warm figures
 #   MAILLOG554_JAVA_OPTS=...    replaces the launcher's JVM options, as for any run of it (named in the results)
@@ -37,6 +38,11 @@
 # (JVM, Quarkus, Flyway validation, empty reports). Peak RSS is GNU time's %M: per command for report, for the
 # whole serve process (start, GET /, 75 count requests) for serve's rows. "x rows-path" divides each figure
 # (minus start-up where there is one) by the rows path's.
+# FLOOR=1 compares grouped-year on the rollups path with what the database alone costs to hand over the year's
+# rollups (src/test/java/dev/maillog554/store/RollupFloorBench.java: read-daily and read-party, each column of each
+# rollup fetched over plain JDBC as the report reads them, nothing summed; cold, then warm), each with the
+# launcher's JVM options and with C2 (the same options without -XX:TieredStopAtLevel=1); and says how many rows a
+# tier of rollups by calendar month, or one over the whole window, would hold for the year (fold-daily, fold-party).
 # A command or request that fails (out of memory, TIMEOUT) is a result: the table says "failed" with its exit
 # or HTTP status, and the run goes on. A wrong answer fails the run: each report's total must equal the rows built, on both paths; rejections.csv
 # must have one line per rejection counted (and be absent from grouped-year), the same on both paths; every
@@ -295,6 +301,82 @@ trap 'stop_serve; rm -f "$RAW"' EXIT
 case " $DBS " in *" pg "*) start_pg; trap 'stop_serve; rm -f "$RAW"; stop_pg' EXIT ;; esac
 for db in $DBS; do build "$db"; done
 [ -z "${BUILD_ONLY:-}" ] || exit 0
+
+# floor_run: FLOOR=1's run (see the header): RollupFloorBench and grouped-year, with both JVMs, for each database.
+floor_run() {
+    local fake opts jit db url prop out total
+    # the launcher's options for `report`, as it would pass them to java
+    fake=$(mktemp -d)
+    mkdir "$fake/bin"
+    printf '#!/bin/sh\necho "$@"\n' > "$fake/bin/java"
+    chmod +x "$fake/bin/java"
+    L_OPTS=$(JAVA_HOME=$fake "$LAUNCHER" report | sed 's/^-Xlog:disable -Xlog:all=warning:stderr //; s/ -jar .*//')
+    rm -rf "$fake"
+    out=$WORK/floor-results-$(date -u +%Y%m%dT%H%M%SZ).md
+    : > "$ROWS_OUT"
+    : > "$WORK/totals"
+    : > "$WORK/floor-rows"
+    for db in $DBS; do
+        case $db in
+            h2) url=$WORK/history-$ROWS; prop="" ;;
+            pg) url=jdbc:postgresql://127.0.0.1:$PG_PORT/hist_$ROWS; prop="-Dbench.db.password=maillog554" ;;
+        esac
+        for jit in launcher C2; do
+            opts=$L_OPTS
+            [ "$jit" = launcher ] || opts=${L_OPTS/-XX:TieredStopAtLevel=1 /}
+            # shellcheck disable=SC2086 # options are words
+            java $opts $prop -cp "$CP" dev.maillog554.store.RollupFloorBench "$url" "$SINCE" "$UNTIL" \
+                > "$WORK/floor.out" 2> "$WORK/last.err" \
+                || { echo "RollupFloorBench failed ($db):" >&2; tail -5 "$WORK/last.err" >&2; exit 1; }
+            awk -v db="$db" -v jit="$jit" '{ print db, jit, $0 }' "$WORK/floor.out" >> "$WORK/floor-rows"
+            export MAILLOG554_JAVA_OPTS=$opts
+            report "$db" "grouped-year-$jit" rollups empty "${ROLL_YEAR[@]}" --no-rejections-csv
+            report "$db" "grouped-year-$jit" rollups full "${ROLL_YEAR[@]}" --no-rejections-csv
+            unset MAILLOG554_JAVA_OPTS
+            total=$(awk -v d="$db" -v k="grouped-year-$jit" '$1 == d && $2 == k { print $4 }' "$WORK/totals")
+            [ "$total" = "$ROWS" ] || { echo "WRONG: $db grouped-year ($jit) counted '$total', want $ROWS" >&2; exit 1; }
+        done
+    done
+    {
+        echo "# maillog554 rollup floor, $(date -u +%Y-%m-%dT%H:%MZ), $ROWS rows, $SINCE to $UNTIL (365 days)"
+        echo
+        echo "- machine: $(nproc) cores, load after the run: $(cut -d' ' -f1-3 /proc/loadavg);" \
+             "$(java -version 2>&1 | head -1); launcher's options for report: $L_OPTS; C2: the same without" \
+             "-XX:TieredStopAtLevel=1"
+        echo
+        echo "| db | JVM | read-daily s cold, warm | read-party s cold, warm | floor (warm reads) s |" \
+             "grouped-year s less start-up | x floor | peak RSS MB |"
+        echo "|---|---|---|---|---|---|---|---|"
+        awk 'FNR == NR { v[$1 " " $2 " " $3] = $4; next }
+             { k = $1 " " $2 " " $3; w[k] = $4; r[k] = $5 }
+             END {
+                 for (i = 1; i <= 4; i++) {
+                     db = i <= 2 ? "h2" : "pg"; jit = i % 2 ? "launcher" : "C2"
+                     if (v[db " " jit " read-daily"] == "") continue
+                     floor = v[db " " jit " read-daily"] + v[db " " jit " read-party"]
+                     k = db " grouped-year-" jit " rollups"
+                     net = w[k] - w[db " grouped-year-" jit "-empty rollups"]
+                     printf "| %s | %s | %s, %s | %s, %s | %.2f | %.2f | %.2f | %.0f |\n", db, jit,
+                         v[db " " jit " read-daily-cold"], v[db " " jit " read-daily"],
+                         v[db " " jit " read-party-cold"], v[db " " jit " read-party"], floor, net, net / floor,
+                         r[k] / 1024
+                 }
+             }' "$WORK/floor-rows" "$ROWS_OUT"
+        echo
+        awk '$3 ~ /^fold-/ && !seen[$1 " " $3]++ { printf "%s %s: %s rollups in the window; a month tier would" \
+             " hold %s (%.1fx fewer), a window tier %s (%.1fx fewer).\n", $1, substr($3, 6) "_rollup", $4, $5,
+             $4 / $5, $6, $4 / $6 }' "$WORK/floor-rows"
+        echo
+        echo "Checked: every grouped-year counted $ROWS rejections; rows read per table are the same in every pass."
+    } > "$out"
+    awk '$3 ~ /^(read|fold)-/ { t = $3; sub(/-cold$/, "", t); sub(/^(read|fold)-/, "", t)
+         n = $3 ~ /^fold-/ ? $4 : $6
+         if ((t in rows) && rows[t] != n) { print "WRONG: " $0 " read " n " rows, before " rows[t] > "/dev/stderr"
+         exit 1 } rows[t] = n }' "$WORK/floor-rows"
+    cat "$out"
+    echo "(written to $out)" >&2
+}
+[ -z "${FLOOR:-}" ] || { floor_run; exit 0; }
 
 OUT=$WORK/history-results-$(date -u +%Y%m%dT%H%M%SZ).md
 {
