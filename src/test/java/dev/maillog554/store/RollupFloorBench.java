@@ -20,8 +20,8 @@ import java.util.Set;
  *   <li><b>read-daily</b>, <b>read-party</b>: every {@code daily_rollup} / {@code party_rollup} row of the window
  *       read over plain JDBC, the columns {@link HistoryGroups} reads and in the way it reads them (H2: one query
  *       per UTC day; PostgreSQL: one query with a cursor inside a transaction), each value fetched and nothing
- *       summed. Each runs twice: {@code -cold} as a fresh JVM and a database not yet in its caches read it, then
- *       warm. One line each: {@code <phase> <wall s> <cpu s> <rows>}, CPU being this process's (not a database
+ *       summed. Each runs twice: {@code -cold} is the first pass of a fresh JVM (the operating system may hold
+ *       the files already, and a PostgreSQL server its buffers), then warm. One line each: {@code <phase> <wall s> <cpu s> <rows>}, CPU being this process's (not a database
  *       server's);</li>
  *   <li><b>fold-daily</b>, <b>fold-party</b>: {@code fold-<table> <rows> <month tier> <window tier>}: the
  *       window's rollups, the rows a tier keyed by calendar month instead of day would hold for it (distinct keys
